@@ -1,0 +1,65 @@
+package dev.fileserver.wire;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * JSON of a file frame header. Reading is strict about the four v1 keys (type and range) and
+ * ignores any other key, as a v1 peer does.
+ */
+final class FileHeaderCodec {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private FileHeaderCodec() {
+    }
+
+    static byte[] encode(FileHeader header) {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("is_compressed", header.compressed());
+        json.put("file_name", header.fileName());
+        json.put("permissions", header.permissions());
+        json.put("file_len", header.fileLen());
+        if (header.ack()) {
+            json.put("ack", true);
+        }
+        return MAPPER.writeValueAsBytes(json);
+    }
+
+    static FileHeader decode(byte[] json) throws MalformedHeaderException {
+        JsonNode root;
+        try {
+            root = MAPPER.readTree(json);
+        }
+        catch (JacksonException e) {
+            throw new MalformedHeaderException("not valid JSON");
+        }
+        if (root == null || !root.isObject()) {
+            throw new MalformedHeaderException("not a JSON object");
+        }
+        JsonNode compressed = root.get("is_compressed");
+        JsonNode name = root.get("file_name");
+        JsonNode permissions = root.get("permissions");
+        JsonNode length = root.get("file_len");
+        if (compressed == null || !compressed.isBoolean()) {
+            throw new MalformedHeaderException("'is_compressed' must be true or false");
+        }
+        if (name == null || !name.isString() || name.asString().isEmpty()) {
+            throw new MalformedHeaderException("'file_name' must be a non-empty string");
+        }
+        if (permissions == null || !permissions.isIntegralNumber() || !permissions.canConvertToInt()
+                || permissions.intValue() < 0) {
+            throw new MalformedHeaderException("'permissions' must be a non-negative integer");
+        }
+        if (length == null || !length.isIntegralNumber() || !length.canConvertToLong() || length.longValue() < 0) {
+            throw new MalformedHeaderException("'file_len' must be a non-negative integer");
+        }
+        JsonNode ack = root.get("ack");
+        return new FileHeader(compressed.booleanValue(), name.asString(), permissions.intValue(),
+                length.longValue(), ack != null && ack.asBoolean(false));
+    }
+}
