@@ -1,8 +1,8 @@
 package dev.fileserver.server.support;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -24,11 +24,16 @@ public final class RunningServer implements AutoCloseable {
 
     /** Starts with {@code fileserver.root=root}, an ephemeral port, and any further {@code --key=value}. */
     public static RunningServer start(Path root, String... properties) {
-        List<String> args = new ArrayList<>(List.of("--fileserver.root=" + root, "--fileserver.port=0",
-                "--server.port=0"));
-        args.addAll(List.of(properties));
+        Map<String, String> args = new LinkedHashMap<>();
+        args.put("fileserver.root", root.toString());
+        args.put("fileserver.port", "0");
+        args.put("server.port", "0");
+        for (String property : properties) {
+            String[] keyValue = property.replaceFirst("^--", "").split("=", 2);
+            args.put(keyValue[0], keyValue.length > 1 ? keyValue[1] : "");
+        }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(FileServerApplication.class)
-                .run(args.toArray(String[]::new));
+                .run(args.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
         return new RunningServer(context, root);
     }
 
