@@ -10,6 +10,7 @@ import org.springframework.integration.ip.tcp.connection.TcpMessageMapper;
 
 import dev.fileserver.server.command.Conversation;
 import dev.fileserver.server.config.FileServerProperties;
+import dev.fileserver.server.ops.FileServerMetrics;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.SessionRegistry;
 import dev.fileserver.server.storage.FileStore;
@@ -31,12 +32,12 @@ class TcpServerConfiguration {
 
     @Bean
     FileServerConnectionFactory fileServerConnectionFactory(FileServerProperties properties, SessionRegistry sessions,
-            ConnectionSlots slots, FileStore store) {
+            ConnectionSlots slots, FileStore store, FileServerMetrics metrics) {
         TcpLimits limits = new TcpLimits(new FrameLimits((int) properties.maxTextFrame().toBytes(),
                 (int) properties.maxFileHeader().toBytes()), properties.maxUploadSize().toBytes());
         FileServerConnectionFactory factory = new FileServerConnectionFactory(properties.port());
         factory.setLocalAddress(properties.bindAddress());
-        factory.setTcpNetConnectionSupport(new FileServerConnectionSupport(sessions, slots, store, limits));
+        factory.setTcpNetConnectionSupport(new FileServerConnectionSupport(sessions, slots, store, limits, metrics));
         // Spring Integration leaves Nagle on; a small reply must not wait for an ACK
         factory.setSoTcpNoDelay(true);
         factory.setSoTimeout((int) properties.idleTimeout().toMillis());
