@@ -13,9 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
@@ -172,6 +174,33 @@ public final class TestSupport {
             }
         }
         return tree;
+    }
+
+    /** A file name of 150 characters, too long for a plain tar header. */
+    public static final String LONG_NAME = "long-" + "n".repeat(141) + ".txt";
+
+    public static final String NON_ASCII_NAME = "naïve-日本.txt";
+
+    public static final Instant FIXED_TIME = Instant.parse("2021-03-04T05:06:07Z");
+
+    /**
+     * Creates {@code parent/project}: nested folders, an empty folder, an empty file, about 300 KB of
+     * random bytes, a long and a non-ASCII name, and files and a folder with modes other than the default.
+     */
+    public static Path sampleTree(Path parent) throws IOException {
+        Path project = Files.createDirectories(parent.resolve("project"));
+        Files.writeString(Files.createDirectories(project.resolve("docs/guide")).resolve("intro.md"), "# Intro\n");
+        Files.createDirectory(project.resolve("empty-folder"));
+        Path secret = Files.writeString(Files.createDirectory(project.resolve("private")).resolve("secret.txt"), "s3cret");
+        chmod(secret, 0600);
+        chmod(secret.getParent(), 0700);
+        Files.createFile(project.resolve("empty.txt"));
+        Files.write(project.resolve("big.bin"), randomBytes(300_000, 42));
+        Files.writeString(project.resolve(LONG_NAME), "a long name");
+        Files.setLastModifiedTime(Files.writeString(project.resolve(NON_ASCII_NAME), "ünïcödé"),
+                FileTime.from(FIXED_TIME));
+        chmod(Files.writeString(project.resolve("run.sh"), "#!/bin/sh\necho hi\n"), 0755);
+        return project;
     }
 
     public static TarballExtractor extractor() {
