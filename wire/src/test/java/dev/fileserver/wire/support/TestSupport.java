@@ -254,6 +254,10 @@ public final class TestSupport {
             return file(name, utf8(content));
         }
 
+        public HostileTarball file(String name, String content, int mode) throws IOException {
+            return file(name, utf8(content), mode);
+        }
+
         public HostileTarball symlink(String name, String target) throws IOException {
             return link(name, TarConstants.LF_SYMLINK, target);
         }
