@@ -73,4 +73,20 @@ class TarballExtractorLinkChainTest {
         assertThatThrownBy(() -> sandbox.extract(archive)).isInstanceOf(UnsafeArchiveException.class);
         sandbox.assertNothingEscaped();
     }
+
+    @Test
+    void aDanglingLinkWhoseTargetWouldAppearOutsideIsRefused() throws IOException {
+        byte[] archive = new HostileTarball().symlink("up", ".").symlink("later", "up/../not-yet-there").toBytes();
+
+        assertThatThrownBy(() -> sandbox.extract(archive)).isInstanceOf(UnsafeArchiveException.class);
+        sandbox.assertNothingEscaped();
+    }
+
+    @Test
+    void aDanglingLinkThatWouldStayInsideIsKept() throws IOException {
+        byte[] archive = new HostileTarball().folder("a").symlink("a/later", "../not-yet-there").toBytes();
+
+        sandbox.extract(archive);
+        sandbox.assertNothingEscaped();
+    }
 }
