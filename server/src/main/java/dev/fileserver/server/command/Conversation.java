@@ -83,12 +83,12 @@ public class Conversation {
             long elapsed = System.nanoTime() - started;
             log.info("{} {} '{}' -> {} ({} ms)", session, request.word(), request.argument(), summary(reply),
                     elapsed / 1_000_000);
-            metrics.commandHandled(request.word(), "ok", elapsed);
+            metrics.commandHandled(request.word().substring(1), "ok", elapsed);
             return reply;
         }
         catch (RequestRefusedException e) {
             log.info("{} {} '{}' -> refused: {}", session, request.word(), request.argument(), e.getMessage());
-            metrics.commandHandled(request.word(), "refused", System.nanoTime() - started);
+            metrics.commandHandled(request.word().substring(1), "refused", System.nanoTime() - started);
             return Reply.text(e.getMessage());
         }
     }

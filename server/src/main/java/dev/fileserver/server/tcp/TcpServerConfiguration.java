@@ -1,5 +1,6 @@
 package dev.fileserver.server.tcp;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -49,8 +50,9 @@ class TcpServerConfiguration {
     }
 
     @Bean
-    ListenerStartupCheck listenerStartupCheck(FileServerConnectionFactory factory, FileServerProperties properties) {
-        return new ListenerStartupCheck(factory, properties);
+    TcpListenerLifecycle tcpListenerLifecycle(FileServerConnectionFactory factory, FileServerProperties properties,
+            FileServerMetrics metrics, ApplicationEventPublisher publisher) {
+        return new TcpListenerLifecycle(factory, properties, metrics, publisher);
     }
 
     @Bean
