@@ -79,16 +79,13 @@ public final class TcpListenerLifecycle
         factory.stopAccepting();
         running = false;
         long deadline = System.nanoTime() + properties.shutdownGracePeriod().toNanos();
-        int inProgress = metrics.transfersInProgress();
-        if (inProgress > 0) {
-            log.info("Shutting down: waiting up to {} for {} transfers in progress", properties.shutdownGracePeriod(),
-                    inProgress);
-        }
+        log.info("Stopping the file service: new connections are refused; {} transfers in progress get up to {}",
+                metrics.transfersInProgress(), properties.shutdownGracePeriod());
         while (metrics.transfersInProgress() > 0 && System.nanoTime() < deadline) {
             pause();
         }
         if (metrics.transfersInProgress() > 0) {
-            log.warn("Shutting down: closing {} transfers still in progress after the grace period",
+            log.warn("Stopping the file service: closing {} transfers still in progress after the grace period",
                     metrics.transfersInProgress());
         }
     }

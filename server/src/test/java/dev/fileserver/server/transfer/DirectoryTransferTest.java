@@ -128,7 +128,7 @@ class DirectoryTransferTest {
         byte[] firstHalf = new byte[512 * 1024];
         new Random(1).nextBytes(firstHalf);
         FileHeader header = FileHeader.ofFile("report.bin", 0644, 2L * firstHalf.length).withAck();
-        client.sendRaw(V1Client.lengthPrefixed(headerJson(header)));
+        client.sendRaw(V1Client.headerFrame(header));
         client.sendRaw(firstHalf);
         try (V1Client other = V1Client.connectAccepted(server.port())) {
             assertThat(other.request("/list", 3)).containsExactly("ok", "ok", "report.bin\n");
@@ -140,13 +140,6 @@ class DirectoryTransferTest {
         assertThat(client.receive()).isEqualTo("ok");
         assertThat(Files.size(root.resolve("report.bin"))).isEqualTo(2L * firstHalf.length);
         assertThat(Trees.names(root)).containsExactlyInAnyOrder("", "report.bin");
-    }
-
-    private static byte[] headerJson(FileHeader header) throws IOException {
-        ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        new dev.fileserver.wire.FrameWriter(frame).writeFileHeader(header);
-        byte[] bytes = frame.toByteArray();
-        return java.util.Arrays.copyOfRange(bytes, 4, bytes.length);
     }
 
     private void upload(Path folder, String into) throws IOException {
