@@ -1,0 +1,182 @@
+package dev.fileserver.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The benchmark run: starts the server (as its own process, on a temporary root and an ephemeral
+ * port) and the raw baseline, measures each section, prints the results as Markdown and writes
+ * them under {@code bench/results}. Exits non-zero when anything that arrived differs from what
+ * was sent.
+ */
+public final class Bench {
+
+    private static final int BYTE_MISMATCH = 2;
+
+    private static final int FAILED = 1;
+
+    private static final int USAGE = 64;
+
+    private final BenchOptions options;
+
+    private final Machine machine = Machine.describe();
+
+    private final Report report = new Report();
+
+    private Bench(BenchOptions options) {
+        this.options = options;
+    }
+
+    public static void main(String[] args) {
+        BenchOptions options;
+        try {
+            options = BenchOptions.parse(args);
+        }
+        catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(USAGE);
+            return;
+        }
+        try {
+            new Bench(options).run();
+        }
+        catch (Exception e) {
+            Throwable cause = e;
+            while (cause.getCause() != null && !(cause instanceof ByteMismatchException)) {
+                cause = cause.getCause();
+            }
+            if (cause instanceof ByteMismatchException) {
+                System.err.println("BYTE MISMATCH, the run is void: " + cause.getMessage());
+                System.exit(BYTE_MISMATCH);
+            }
+            System.err.println("The benchmark failed:");
+            e.printStackTrace();
+            System.exit(FAILED);
+        }
+        System.exit(0);
+    }
+
+    private void run() throws Exception {
+        if (!Files.isRegularFile(options.serverJar())) {
+            throw new IOException(options.serverJar() + " is missing: build it first (bench/run does)");
+        }
+        String loadBefore = Machine.loadAverage();
+        System.err.println("Benchmark, " + (options.quick() ? "quick" : "full") + " set, " + options.runs()
+                + " runs per figure; progress below, results at the end");
+        try (Workspace workspace = Workspace.create()) {
+            measureWithRunningServers(workspace);
+            if (options.runs("startup")) {
+                System.err.println("Start-up");
+                report.section("Start-up", "Each run starts a fresh server process on an empty root.")
+                        .addAll(new StartupTimes(options, workspace).run());
+            }
+        }
+        String results = document(loadBefore, Machine.loadAverage());
+        System.out.println(results);
+        Path file = write(results);
+        System.err.println("Written to " + file);
+    }
+
+    private void measureWithRunningServers(Workspace workspace) throws Exception {
+        if (options.only().equals(java.util.Set.of("startup"))) {
+            return;
+        }
+        System.err.println("Making the files under " + workspace.root());
+        Fixtures fixtures = Fixtures.create(workspace.root(), options.sizes());
+        int maxClients = options.sizes().sessions() + 100;
+        try (ServerProcess server = ServerProcess.launch(options.serverJar(), workspace.root(), 0,
+                options.serverJvmOptions(), List.of("--fileserver.max-clients=" + maxClients),
+                workspace.logs().resolve("server.log"));
+                ServerProcess raw = ServerProcess.launchRaw(workspace.root(), workspace.logs().resolve("raw.log"))) {
+            BenchContext context = new BenchContext(options, workspace, fixtures, server.awaitPort(), server.pid(),
+                    raw.awaitPort(), ExternalCopy.installed());
+            Sizes sizes = options.sizes();
+            if (options.runs("bulk")) {
+                System.err.println(sizes.bigFileLabel() + " transfers");
+                report.section(sizes.bigFileLabel() + " transfers", "Each run: one connection per transfer, the "
+                        + "clock from connecting to the last byte written to a file (download) or to the "
+                        + "receiver's confirmation that its file is closed (upload: our server's ack, the raw "
+                        + "server's reply byte, the tool's exit). Baselines: "
+                        + baselines(context) + ". Server RSS sampled every 5 ms from /proc.")
+                        .addAll(new BulkTransfers(context).run());
+            }
+            if (options.runs("small")) {
+                System.err.println("Small operations");
+                report.section("Small operations", "Round trips in one open session, after a warm-up session; "
+                        + "per run the median and p99 of every request, then the median of those over the runs.")
+                        .addAll(new SmallOperations(context).run());
+            }
+            if (options.runs("tree")) {
+                System.err.println("Folder of " + sizes.treeFiles() + " files");
+                report.section("Folder of " + sizes.treeFiles() + " files", "From connecting to the tarball's last "
+                        + "byte in a file, then to the last file unpacked by the client; the upload includes the "
+                        + "client's scan of the folder and ends at the server's ack, sent once it is unpacked.")
+                        .addAll(new DirectoryTransfers(context).run());
+            }
+            if (options.runs("concurrent")) {
+                System.err.println("Concurrent downloads");
+                report.section("Concurrent downloads", "All clients start together, each on its own connection "
+                        + "and writing its own file; aggregate = all bytes / time to the last byte.")
+                        .addAll(new ConcurrentDownloads(context).run());
+            }
+            if (options.runs("sessions")) {
+                System.err.println("Concurrent sessions");
+                report.section("Concurrent sessions", "max-clients raised to " + maxClients + "; all sessions "
+                        + "connect, then each sends its requests; an error is a refused or failed session.")
+                        .addAll(new ManySessions(context).run());
+            }
+            if (!server.isAlive()) {
+                throw new IOException("the server died during the run; its output:\n" + server.tail());
+            }
+        }
+    }
+
+    private static String baselines(BenchContext context) {
+        List<String> names = new ArrayList<>(List.of("raw Java (a plain socket-to-file copy, 64 KiB buffers, "
+                + "in its own process)"));
+        context.tools().forEach(tool -> names.add(tool.name().equals("socat") ? "socat -b 65536" : tool.name()));
+        if (context.tools().isEmpty()) {
+            names.add("no socat or OpenBSD nc installed");
+        }
+        return String.join(", ", names);
+    }
+
+    private String document(String loadBefore, String loadAfter) {
+        StringBuilder text = new StringBuilder();
+        text.append("# Benchmark results, ").append(LocalDate.now()).append("\n\n");
+        text.append("Command: `").append(options.command()).append("`");
+        if (!options.revision().isEmpty()) {
+            text.append(" at revision `").append(options.revision()).append('`');
+        }
+        text.append("; ").append(options.quick() ? "quick" : "full").append(" set, ").append(options.runs())
+                .append(" runs per figure.\n\n");
+        text.append("## Machine\n\n");
+        machine.markdownLines().forEach(line -> text.append(line).append('\n'));
+        text.append("- Load average (1, 5, 15 min) before: ").append(loadBefore).append("; after: ").append(loadAfter)
+                .append('\n');
+        text.append("- Server: `java -jar server/target/server.jar`, JVM options: ")
+                .append(options.serverJvmOptions().isEmpty() ? "none (the JVM's defaults)"
+                        : options.serverJvmOptions().stream().map(o -> "`" + o + "`").collect(Collectors.joining(" ")))
+                .append("\n\n");
+        text.append("## Figures\n\n");
+        text.append("Median of the runs, with the smallest and largest run; MB = 10^6 bytes, MiB = 2^20 bytes. ")
+                .append("Baselines and our server alternate within each run (which goes first alternates too). ")
+                .append("Every transfer is checked against its source (CRC-32C); a difference fails the run. ")
+                .append("Targets are reported, not asserted.\n\n");
+        text.append(report.markdown());
+        return text.toString();
+    }
+
+    private Path write(String results) throws IOException {
+        Files.createDirectories(options.resultsDirectory());
+        String name = LocalDate.now() + "-" + machine.fileLabel() + (options.quick() ? "-quick" : "") + ".md";
+        Path file = options.resultsDirectory().resolve(name);
+        Files.writeString(file, results);
+        return file;
+    }
+}

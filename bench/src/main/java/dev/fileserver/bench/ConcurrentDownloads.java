@@ -1,0 +1,105 @@
+package dev.fileserver.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.fileserver.wire.FileHeader;
+
+/**
+ * Several clients downloading the same file at once, each on its own connection into a file of
+ * its own: the aggregate rate from the start signal to the last byte, ours against the raw
+ * baseline run by run.
+ */
+final class ConcurrentDownloads {
+
+    private interface Download {
+        Checksummed run(Path target) throws Exception;
+    }
+
+    private final BenchContext context;
+
+    private final Fixtures fixtures;
+
+    ConcurrentDownloads(BenchContext context) {
+        this.context = context;
+        this.fixtures = context.fixtures();
+    }
+
+    List<Figure> run() throws Exception {
+        List<Figure> figures = new ArrayList<>();
+        for (int clients : new int[] {4, 16}) {
+            figures.addAll(run(clients));
+        }
+        return figures;
+    }
+
+    private List<Figure> run(int clients) throws Exception {
+        Download ours = target -> {
+            try (V1Session session = V1Session.open(context.serverPort())) {
+                FileHeader header = session.download(Fixtures.MEDIUM, "file");
+                return Checksummed.copyToFile(session.content(header), target);
+            }
+        };
+        Download raw = target -> RawClient.get(context.rawPort(), Fixtures.MEDIUM, target);
+        List<Double> oursRates = new ArrayList<>();
+        List<Double> rawRates = new ArrayList<>();
+        for (int run = 0; run < context.runs(); run++) {
+            if (BenchContext.baselineFirst(run)) {
+                rawRates.add(aggregate(clients, raw, "raw"));
+                oursRates.add(aggregate(clients, ours, "ours"));
+            }
+            else {
+                oursRates.add(aggregate(clients, ours, "ours"));
+                rawRates.add(aggregate(clients, raw, "raw"));
+            }
+            BenchContext.progress(String.format("%d concurrent downloads of %s, run %d: ours %.0f MB/s, raw %.0f MB/s",
+                    clients, context.sizes().concurrentFileLabel(), run + 1, oursRates.get(run), rawRates.get(run)));
+        }
+        String what = clients + " concurrent downloads of " + context.sizes().concurrentFileLabel();
+        Target target = clients == 4 ? Target.atLeast(1000, Unit.MB_PER_S) : Target.NONE;
+        return List.of(
+                Figure.measured(what + ", our server, aggregate", Unit.MB_PER_S, Samples.of(oursRates), target),
+                Figure.measured(what + ", raw Java, aggregate", Unit.MB_PER_S, Samples.of(rawRates)),
+                Figure.measured(what + ", ratio ours / raw Java", Unit.RATIO, Samples.of(Rates.ratios(oursRates, rawRates))));
+    }
+
+    /** All clients start together; the aggregate rate in MB/s once the last one is done and checked. */
+    private double aggregate(int clients, Download download, String who) throws Exception {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Path> targets = new ArrayList<>();
+        List<Future<Checksummed>> results = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(clients);
+        long started;
+        try {
+            for (int i = 0; i < clients; i++) {
+                Path target = context.workspace().client().resolve("concurrent-" + i + ".bin");
+                targets.add(target);
+                results.add(threads.submit(() -> {
+                    start.await();
+                    return download.run(target);
+                }));
+            }
+            Thread.sleep(50);
+            started = System.nanoTime();
+            start.countDown();
+            for (Future<Checksummed> result : results) {
+                result.get();
+            }
+        }
+        finally {
+            threads.shutdownNow();
+        }
+        long nanos = System.nanoTime() - started;
+        for (int i = 0; i < clients; i++) {
+            fixtures.sum(Fixtures.MEDIUM).verify(results.get(i).get(), who + " concurrent download " + (i + 1));
+            Files.delete(targets.get(i));
+        }
+        return Rates.megabytesPerSecond(clients * context.sizes().concurrentFile(), nanos);
+    }
+}

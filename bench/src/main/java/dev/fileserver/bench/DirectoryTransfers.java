@@ -1,0 +1,104 @@
+package dev.fileserver.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.fileserver.wire.FileHeader;
+import dev.fileserver.wire.archive.DirectoryTarball;
+import dev.fileserver.wire.archive.TarballExtractor;
+import dev.fileserver.wire.archive.TarballLimits;
+
+/**
+ * A folder of many 4 KiB files down and up as the v1 wire carries it, a gzip tar. The download is
+ * timed to the tarball's last byte, then again once the client has unpacked it; the upload until
+ * the server answers that it has unpacked and placed the folder.
+ */
+final class DirectoryTransfers {
+
+    private static final TarballExtractor EXTRACTOR = new TarballExtractor(new TarballLimits(1L << 40, 1_000_000));
+
+    private final BenchContext context;
+
+    private final Fixtures fixtures;
+
+    DirectoryTransfers(BenchContext context) {
+        this.context = context;
+        this.fixtures = context.fixtures();
+    }
+
+    List<Figure> run() throws IOException {
+        download(-1);
+        upload();
+        List<Double> received = new ArrayList<>();
+        List<Double> unpacked = new ArrayList<>();
+        List<Double> uploaded = new ArrayList<>();
+        long tarballBytes = 0;
+        for (int run = 0; run < context.runs(); run++) {
+            long[] download = download(run);
+            received.add(Rates.seconds(download[0]));
+            unpacked.add(Rates.seconds(download[1]));
+            tarballBytes = download[2];
+            uploaded.add(Rates.seconds(upload()));
+            BenchContext.progress(String.format("folder of %d files, run %d: download %.3f s (%.3f s unpacked), "
+                    + "upload %.3f s", fixtures.treeFiles().size(), run + 1, received.get(run), unpacked.get(run),
+                    uploaded.get(run)));
+        }
+        int files = fixtures.treeFiles().size();
+        return List.of(
+                Figure.measured("Folder of " + files + " × 4 KiB, download (tarball received)", Unit.SECONDS,
+                        Samples.of(received), Target.atMost(0.5, Unit.SECONDS)),
+                Figure.measured("Folder of " + files + " × 4 KiB, download and unpack at the client", Unit.SECONDS,
+                        Samples.of(unpacked)),
+                Figure.measured("Folder of " + files + " × 4 KiB, upload (stored and unpacked at the server)",
+                        Unit.SECONDS, Samples.of(uploaded)),
+                Figure.fact("Folder tarball size", Unit.MIB.format(Rates.mebibytes(tarballBytes))));
+    }
+
+    /** Nanoseconds to the tarball's last byte, to the last file unpacked, and the tarball's length. */
+    private long[] download(int run) throws IOException {
+        Path tarball = context.workspace().client().resolve("tree.tar.gz");
+        Path into = context.workspace().clientFolder("tree-download");
+        long started = System.nanoTime();
+        long length;
+        try (V1Session session = V1Session.open(context.serverPort())) {
+            FileHeader header = session.download(Fixtures.TREE, "dir");
+            length = header.fileLen();
+            Checksummed received = Checksummed.copyToFile(session.content(header), tarball);
+            if (received.length() != length) {
+                throw new ByteMismatchException("folder download: " + received.length() + " of " + length + " bytes");
+            }
+        }
+        long receivedAt = System.nanoTime();
+        try (InputStream in = Files.newInputStream(tarball)) {
+            EXTRACTOR.extract(in, into);
+        }
+        long unpackedAt = System.nanoTime();
+        fixtures.verifyTree(into, "folder download, run " + (run + 1));
+        Files.delete(tarball);
+        Workspace.delete(into);
+        return new long[] {receivedAt - started, unpackedAt - started, length};
+    }
+
+    /** Nanoseconds from scanning the folder to the server's answer that it is stored. */
+    private long upload() throws IOException {
+        Path uploads = fixtures.path(Fixtures.UPLOADS);
+        long started = System.nanoTime();
+        DirectoryTarball tarball = DirectoryTarball.scan(fixtures.path(Fixtures.TREE), path -> true);
+        try (V1Session session = V1Session.open(context.serverPort())) {
+            session.enableUploadAck();
+            OutputStream out = session.upload(Fixtures.UPLOADS,
+                    FileHeader.ofDirectory(Fixtures.TREE, 0755, tarball.length()));
+            tarball.writeTo(out);
+            session.awaitStored();
+        }
+        long nanos = System.nanoTime() - started;
+        fixtures.verifyTree(uploads, "folder upload");
+        Workspace.delete(uploads.resolve(Fixtures.TREE));
+        return nanos;
+    }
+}
