@@ -95,6 +95,8 @@ public final class Bench {
                 ServerProcess raw = ServerProcess.launchRaw(workspace.root(), workspace.logs().resolve("raw.log"))) {
             BenchContext context = new BenchContext(options, workspace, fixtures, server.awaitPort(), server.pid(),
                     raw.awaitPort(), ExternalCopy.installed());
+            System.err.println("Warming up");
+            WarmUp.run(context);
             Sizes sizes = options.sizes();
             if (options.runs("bulk")) {
                 System.err.println(sizes.bigFileLabel() + " transfers");

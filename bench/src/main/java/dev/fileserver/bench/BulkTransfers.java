@@ -1,8 +1,6 @@
 package dev.fileserver.bench;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -10,8 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import dev.fileserver.wire.FileHeader;
-import dev.fileserver.wire.Transfer;
 
 /**
  * One big file down and up, our server against the raw baselines run by run, with the server's
@@ -49,7 +45,6 @@ final class BulkTransfers {
     }
 
     List<Figure> run() throws Exception {
-        warmUp();
         idleBytes = ProcStatus.residentBytes(context.serverPid());
         Map<String, List<Double>> downloads;
         Map<String, List<Double>> uploads;
@@ -132,7 +127,7 @@ final class BulkTransfers {
         copies.put(OURS, () -> {
             sampler.restart();
             long started = System.nanoTime();
-            Checksummed received = downloadFromServer(Fixtures.BIG, target);
+            Checksummed received = V1Session.downloadFile(context.serverPort(), Fixtures.BIG, target);
             long nanos = System.nanoTime() - started;
             downloadGrowth.add(Rates.mebibytes(sampler.peakBytes() - idleBytes));
             return checked(received, target, nanos, "download from our server");
@@ -160,7 +155,7 @@ final class BulkTransfers {
             Path stored = fixtures.path(Fixtures.UPLOADS).resolve(Fixtures.BIG);
             sampler.restart();
             long started = System.nanoTime();
-            uploadToServer(source, Fixtures.BIG);
+            V1Session.uploadFile(context.serverPort(), source, Fixtures.UPLOADS);
             long nanos = System.nanoTime() - started;
             uploadGrowth.add(Rates.mebibytes(sampler.peakBytes() - idleBytes));
             return checked(Checksummed.of(stored), stored, nanos, "upload to our server");
@@ -173,36 +168,6 @@ final class BulkTransfers {
         fixtures.sum(Fixtures.BIG).verify(received, what);
         Files.delete(arrived);
         return Rates.megabytesPerSecond(size, nanos);
-    }
-
-    private Checksummed downloadFromServer(String name, Path target) throws IOException {
-        try (V1Session session = V1Session.open(context.serverPort())) {
-            FileHeader header = session.download(name, "file");
-            return Checksummed.copyToFile(session.content(header), target);
-        }
-    }
-
-    private void uploadToServer(Path source, String name) throws IOException {
-        try (V1Session session = V1Session.open(context.serverPort()); InputStream in = Files.newInputStream(source)) {
-            session.enableUploadAck();
-            OutputStream out = session.upload(Fixtures.UPLOADS, FileHeader.ofFile(name, 0644, Files.size(source)));
-            Transfer.copy(in, out);
-            session.awaitStored();
-        }
-    }
-
-    /** A medium file down and up once each way, so the first timed run does not pay for class loading and the JIT. */
-    private void warmUp() throws IOException {
-        Path target = context.workspace().client().resolve("warm-up.bin");
-        for (int i = 0; i < 2; i++) {
-            fixtures.sum(Fixtures.MEDIUM).verify(downloadFromServer(Fixtures.MEDIUM, target), "warm-up download");
-            Files.delete(target);
-            fixtures.sum(Fixtures.MEDIUM).verify(RawClient.get(context.rawPort(), Fixtures.MEDIUM, target),
-                    "warm-up raw download");
-            Files.delete(target);
-            uploadToServer(fixtures.path(Fixtures.MEDIUM), Fixtures.MEDIUM);
-            Files.delete(fixtures.path(Fixtures.UPLOADS).resolve(Fixtures.MEDIUM));
-        }
     }
 
     private String sizeLabel() {

@@ -1,5 +1,7 @@
 package dev.fileserver.bench;
 
+import java.io.IOException;
+import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,12 +16,18 @@ import dev.fileserver.wire.FileHeader;
 /**
  * Several clients downloading the same file at once, each on its own connection into a file of
  * its own: the aggregate rate from the start signal to the last byte, ours against the raw
- * baseline run by run.
+ * baseline run by run. The clients connect one after another before the signal, so that this
+ * measures transfers, not a burst of connections (the sessions measurement does that).
  */
 final class ConcurrentDownloads {
 
-    private interface Download {
-        Checksummed run(Path target) throws Exception;
+    /** A connected client, ready to download once. */
+    private interface Client {
+        Checksummed download(Path target) throws IOException;
+    }
+
+    private interface Connector {
+        Client connect() throws IOException;
     }
 
     private final BenchContext context;
@@ -40,13 +48,19 @@ final class ConcurrentDownloads {
     }
 
     private List<Figure> run(int clients) throws Exception {
-        Download ours = target -> {
-            try (V1Session session = V1Session.open(context.serverPort())) {
-                FileHeader header = session.download(Fixtures.MEDIUM, "file");
-                return Checksummed.copyToFile(session.content(header), target);
-            }
+        Connector ours = () -> {
+            V1Session session = V1Session.open(context.serverPort());
+            return target -> {
+                try (session) {
+                    FileHeader header = session.download(Fixtures.MEDIUM, "file");
+                    return Checksummed.copyToFile(session.content(header), target);
+                }
+            };
         };
-        Download raw = target -> RawClient.get(context.rawPort(), Fixtures.MEDIUM, target);
+        Connector raw = () -> {
+            Socket socket = RawClient.connect(context.rawPort());
+            return target -> RawClient.get(socket, Fixtures.MEDIUM, target);
+        };
         List<Double> oursRates = new ArrayList<>();
         List<Double> rawRates = new ArrayList<>();
         for (int run = 0; run < context.runs(); run++) {
@@ -70,7 +84,11 @@ final class ConcurrentDownloads {
     }
 
     /** All clients start together; the aggregate rate in MB/s once the last one is done and checked. */
-    private double aggregate(int clients, Download download, String who) throws Exception {
+    private double aggregate(int clients, Connector connector, String who) throws Exception {
+        List<Client> connected = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            connected.add(connector.connect());
+        }
         CountDownLatch start = new CountDownLatch(1);
         List<Path> targets = new ArrayList<>();
         List<Future<Checksummed>> results = new ArrayList<>();
@@ -78,11 +96,12 @@ final class ConcurrentDownloads {
         long started;
         try {
             for (int i = 0; i < clients; i++) {
+                Client client = connected.get(i);
                 Path target = context.workspace().client().resolve("concurrent-" + i + ".bin");
                 targets.add(target);
                 results.add(threads.submit(() -> {
                     start.await();
-                    return download.run(target);
+                    return client.download(target);
                 }));
             }
             Thread.sleep(50);

@@ -31,36 +31,46 @@ final class DirectoryTransfers {
         this.fixtures = context.fixtures();
     }
 
-    List<Figure> run() throws IOException {
-        download(-1);
+    /** Nanoseconds to the tarball's last byte and to the last file unpacked; {@code tar}'s own unpack of it. */
+    private record Download(long receivedNanos, long unpackedNanos, long tarNanos, long tarballBytes) {
+    }
+
+    List<Figure> run() throws IOException, InterruptedException {
+        boolean tar = Tar.installed();
+        download(-1, tar);
         upload();
         List<Double> received = new ArrayList<>();
         List<Double> unpacked = new ArrayList<>();
+        List<Double> tarUnpacked = new ArrayList<>();
         List<Double> uploaded = new ArrayList<>();
         long tarballBytes = 0;
         for (int run = 0; run < context.runs(); run++) {
-            long[] download = download(run);
-            received.add(Rates.seconds(download[0]));
-            unpacked.add(Rates.seconds(download[1]));
-            tarballBytes = download[2];
+            Download download = download(run, tar);
+            received.add(Rates.seconds(download.receivedNanos()));
+            unpacked.add(Rates.seconds(download.unpackedNanos()));
+            tarUnpacked.add(Rates.seconds(download.tarNanos()));
+            tarballBytes = download.tarballBytes();
             uploaded.add(Rates.seconds(upload()));
             BenchContext.progress(String.format("folder of %d files, run %d: download %.3f s (%.3f s unpacked), "
                     + "upload %.3f s", fixtures.treeFiles().size(), run + 1, received.get(run), unpacked.get(run),
                     uploaded.get(run)));
         }
-        int files = fixtures.treeFiles().size();
-        return List.of(
-                Figure.measured("Folder of " + files + " × 4 KiB, download (tarball received)", Unit.SECONDS,
-                        Samples.of(received), Target.atMost(0.5, Unit.SECONDS)),
-                Figure.measured("Folder of " + files + " × 4 KiB, download and unpack at the client", Unit.SECONDS,
-                        Samples.of(unpacked)),
-                Figure.measured("Folder of " + files + " × 4 KiB, upload (stored and unpacked at the server)",
-                        Unit.SECONDS, Samples.of(uploaded)),
-                Figure.fact("Folder tarball size", Unit.MIB.format(Rates.mebibytes(tarballBytes))));
+        String what = "Folder of " + fixtures.treeFiles().size() + " × 4 KiB";
+        List<Figure> figures = new ArrayList<>(List.of(
+                Figure.measured(what + ", download (tarball received)", Unit.SECONDS, Samples.of(received),
+                        Target.atMost(0.5, Unit.SECONDS)),
+                Figure.measured(what + ", download and unpack at the client", Unit.SECONDS, Samples.of(unpacked)),
+                Figure.measured(what + ", upload (stored and unpacked at the server)", Unit.SECONDS,
+                        Samples.of(uploaded))));
+        figures.add(tar
+                ? Figure.measured(what + ", tar -xzf of the same tarball (the file system's floor)", Unit.SECONDS,
+                        Samples.of(tarUnpacked))
+                : Figure.unavailable(what + ", tar -xzf of the same tarball", "tar is not installed", Target.NONE));
+        figures.add(Figure.fact("Folder tarball size", Unit.MIB.format(Rates.mebibytes(tarballBytes))));
+        return figures;
     }
 
-    /** Nanoseconds to the tarball's last byte, to the last file unpacked, and the tarball's length. */
-    private long[] download(int run) throws IOException {
+    private Download download(int run, boolean tar) throws IOException, InterruptedException {
         Path tarball = context.workspace().client().resolve("tree.tar.gz");
         Path into = context.workspace().clientFolder("tree-download");
         long started = System.nanoTime();
@@ -79,9 +89,10 @@ final class DirectoryTransfers {
         }
         long unpackedAt = System.nanoTime();
         fixtures.verifyTree(into, "folder download, run " + (run + 1));
-        Files.delete(tarball);
         Workspace.delete(into);
-        return new long[] {receivedAt - started, unpackedAt - started, length};
+        long tarNanos = tar ? Tar.unpack(tarball, context.workspace().clientFolder("tree-tar")) : 0;
+        Files.delete(tarball);
+        return new Download(receivedAt - started, unpackedAt - started, tarNanos, length);
     }
 
     /** Nanoseconds from scanning the folder to the server's answer that it is stored. */

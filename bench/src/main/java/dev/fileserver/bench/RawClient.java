@@ -35,7 +35,12 @@ final class RawClient {
 
     /** {@code GET} from the raw server into {@code target}. */
     static Checksummed get(int port, String path, Path target) throws IOException {
-        try (Socket socket = connect(port)) {
+        return get(connect(port), path, target);
+    }
+
+    /** {@code GET} on a connection already made, which is closed afterwards. */
+    static Checksummed get(Socket connected, String path, Path target) throws IOException {
+        try (Socket socket = connected) {
             socket.getOutputStream().write(("GET " + path + "\n").getBytes(StandardCharsets.UTF_8));
             return Checksummed.copyToFile(socket.getInputStream(), target);
         }

@@ -7,6 +7,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Objects;
 
 import dev.fileserver.wire.FileHeader;
@@ -73,6 +75,25 @@ final class V1Session implements AutoCloseable {
             throw new IOException("the server turned the session away: " + session.greeting);
         }
         return session;
+    }
+
+    /** Downloads the file {@code path} in a session of its own into {@code target}. */
+    static Checksummed downloadFile(int port, String path, Path target) throws IOException {
+        try (V1Session session = open(port)) {
+            FileHeader header = session.download(path, "file");
+            return Checksummed.copyToFile(session.content(header), target);
+        }
+    }
+
+    /** Uploads {@code source} in a session of its own into the server's folder {@code directory}; returns once stored. */
+    static void uploadFile(int port, Path source, String directory) throws IOException {
+        try (V1Session session = open(port); InputStream in = Files.newInputStream(source)) {
+            session.enableUploadAck();
+            OutputStream content = session.upload(directory,
+                    FileHeader.ofFile(source.getFileName().toString(), 0644, Files.size(source)));
+            Transfer.copy(in, content);
+            session.awaitStored();
+        }
     }
 
     boolean isAccepted() {
