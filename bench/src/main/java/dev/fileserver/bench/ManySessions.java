@@ -25,7 +25,7 @@ final class ManySessions {
         this.fixtures = context.fixtures();
     }
 
-    private record Outcome(int errors, Samples connects, Samples lists, String firstError) {
+    private record Outcome(int errors, Samples connects, Samples lists, String firstError, long overflows) {
     }
 
     List<Figure> run() throws InterruptedException, ByteMismatchException {
@@ -34,6 +34,7 @@ final class ManySessions {
         List<Double> connectTail = new ArrayList<>();
         List<Double> listMedian = new ArrayList<>();
         List<Double> listTail = new ArrayList<>();
+        List<Double> overflows = new ArrayList<>();
         String firstError = "";
         for (int run = 0; run < context.runs(); run++) {
             Outcome outcome = once(sessions);
@@ -41,11 +42,13 @@ final class ManySessions {
             connectTail.add(outcome.connects().percentile(99));
             listMedian.add(outcome.lists().median());
             listTail.add(outcome.lists().percentile(99));
+            overflows.add((double) outcome.overflows());
             if (firstError.isEmpty() && outcome.firstError() != null) {
                 firstError = outcome.firstError();
             }
-            BenchContext.progress(String.format("%d sessions, run %d: %d errors, /list p99 %.3f ms", sessions,
-                    run + 1, outcome.errors(), outcome.lists().percentile(99)));
+            BenchContext.progress(String.format("%d sessions, run %d: %d errors, /list p99 %.3f ms, %d listen-queue "
+                    + "overflows", sessions, run + 1, outcome.errors(), outcome.lists().percentile(99),
+                    outcome.overflows()));
             Thread.sleep(500);
         }
         String what = sessions + " concurrent sessions × " + context.sizes().listsPerSession() + " /list";
@@ -53,7 +56,9 @@ final class ManySessions {
                 Figure.measured(what + ", errors", Unit.COUNT, Samples.of(errors)),
                 Figure.measured(what + ", /list median", Unit.MILLISECONDS, Samples.of(listMedian)),
                 Figure.measured(what + ", /list p99", Unit.MILLISECONDS, Samples.of(listTail)),
-                Figure.measured(what + ", connect and greeting p99", Unit.MILLISECONDS, Samples.of(connectTail))));
+                Figure.measured(what + ", connect and greeting p99", Unit.MILLISECONDS, Samples.of(connectTail)),
+                Figure.measured(what + ", listen-queue overflows (kernel counter, system-wide)", Unit.COUNT,
+                        Samples.of(overflows))));
         if (!firstError.isEmpty()) {
             figures.add(Figure.fact("First error seen", firstError.replace("|", "\\|")));
         }
@@ -61,6 +66,7 @@ final class ManySessions {
     }
 
     private Outcome once(int sessions) throws InterruptedException, ByteMismatchException {
+        long overflowsBefore = ListenQueue.overflows();
         CountDownLatch connected = new CountDownLatch(sessions);
         AtomicInteger errors = new AtomicInteger();
         ConcurrentLinkedQueue<String> errorTexts = new ConcurrentLinkedQueue<>();
@@ -112,6 +118,7 @@ final class ManySessions {
         }
         List<Double> connectTimes = connects.isEmpty() ? List.of(Double.NaN) : connects;
         List<Double> listTimes = lists.isEmpty() ? List.of(Double.NaN) : lists;
-        return new Outcome(errors.get(), Samples.of(connectTimes), Samples.of(listTimes), errorTexts.peek());
+        long overflows = overflowsBefore < 0 ? -1 : ListenQueue.overflows() - overflowsBefore;
+        return new Outcome(errors.get(), Samples.of(connectTimes), Samples.of(listTimes), errorTexts.peek(), overflows);
     }
 }
