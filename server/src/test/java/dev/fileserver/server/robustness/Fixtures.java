@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -126,6 +127,10 @@ final class Fixtures {
         Sha256Sink sink = new Sha256Sink();
         in.transferTo(sink);
         return sink.hex();
+    }
+
+    static String sha256(byte[] bytes) throws IOException {
+        return sha256(new ByteArrayInputStream(bytes));
     }
 
     private static MessageDigest newSha256() {
