@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.fail;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -94,12 +95,38 @@ final class Fixtures {
         return randomBytes(seed, length).readAllBytes();
     }
 
+    /** {@code in}, with every byte read from it also written to {@code copy}. */
+    static InputStream teed(InputStream in, OutputStream copy) {
+        return new FilterInputStream(in) {
+
+            @Override
+            public int read() throws IOException {
+                int b = super.read();
+                if (b >= 0) {
+                    copy.write(b);
+                }
+                return b;
+            }
+
+            @Override
+            public int read(byte[] buffer, int offset, int count) throws IOException {
+                int read = super.read(buffer, offset, count);
+                if (read > 0) {
+                    copy.write(buffer, offset, read);
+                }
+                return read;
+            }
+        };
+    }
+
     /** Keeps only a SHA-256 and a count of what is written to it. */
     static final class Sha256Sink extends OutputStream {
 
         private final MessageDigest digest = newSha256();
 
         private long count;
+
+        private String hex;
 
         @Override
         public void write(int b) {
@@ -117,8 +144,12 @@ final class Fixtures {
             return count;
         }
 
+        /** The digest of everything written so far; nothing may be written after it is taken. */
         String hex() {
-            return HexFormat.of().formatHex(digest.digest());
+            if (hex == null) {
+                hex = HexFormat.of().formatHex(digest.digest());
+            }
+            return hex;
         }
     }
 
