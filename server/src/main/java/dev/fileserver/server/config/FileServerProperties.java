@@ -28,6 +28,7 @@ import org.springframework.validation.annotation.Validated;
  * @param freeSpaceReserve        uploads that would leave less free space than this are refused
  * @param maxExtractedSize        a directory upload may expand to at most this many bytes
  * @param maxExtractedEntries     a directory upload may hold at most this many entries
+ * @param shutdownGracePeriod     on shutdown, transfers in progress get this long to finish
  */
 @Validated
 @ConfigurationProperties("fileserver")
@@ -42,7 +43,8 @@ public record FileServerProperties(
         @NotNull @DefaultValue("100GB") DataSize maxUploadSize,
         @NotNull @DefaultValue("64MB") DataSize freeSpaceReserve,
         @NotNull @DefaultValue("100GB") DataSize maxExtractedSize,
-        @Min(1) @DefaultValue("100000") int maxExtractedEntries) {
+        @Min(1) @DefaultValue("100000") int maxExtractedEntries,
+        @NotNull @DefaultValue("30s") Duration shutdownGracePeriod) {
 
     @AssertTrue(message = "must be between 1ms and 24 days")
     boolean isIdleTimeoutValid() {

@@ -26,6 +26,9 @@ public final class StorageRoot {
     /** Creates the folder if missing; refuses one that is not a writable folder. */
     public static StorageRoot open(Path configured) {
         Path absolute = configured.toAbsolutePath().normalize();
+        if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
+            throw new InvalidRootException(absolute, "is not a folder");
+        }
         try {
             Files.createDirectories(absolute);
         }

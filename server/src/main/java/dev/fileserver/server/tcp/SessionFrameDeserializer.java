@@ -8,6 +8,9 @@ import java.util.Optional;
 import org.springframework.core.serializer.Deserializer;
 import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
 
+import dev.fileserver.server.ops.FileServerMetrics;
+import dev.fileserver.server.ops.FileServerMetrics.Direction;
+import dev.fileserver.server.ops.FileServerMetrics.TransferRecord;
 import dev.fileserver.server.session.ExpectedUpload;
 import dev.fileserver.server.session.FrameError;
 import dev.fileserver.server.session.ReceivedUpload;
@@ -37,10 +40,13 @@ final class SessionFrameDeserializer implements Deserializer<Object> {
 
     private final TcpLimits limits;
 
-    SessionFrameDeserializer(Session session, FileStore store, TcpLimits limits) {
+    private final FileServerMetrics metrics;
+
+    SessionFrameDeserializer(Session session, FileStore store, TcpLimits limits, FileServerMetrics metrics) {
         this.session = session;
         this.store = store;
         this.limits = limits;
+        this.metrics = metrics;
     }
 
     @Override
@@ -83,16 +89,20 @@ final class SessionFrameDeserializer implements Deserializer<Object> {
             return new FrameError(e.getMessage(), true);
         }
         session.track(upload);
+        TransferRecord transfer = metrics.transferStarted(Direction.UPLOAD);
+        long received = 0;
         try (InputStream content = reader.content(header)) {
             byte[] buffer = new byte[Transfer.BUFFER_SIZE];
             int read;
             while ((read = content.read(buffer)) >= 0) {
+                received += read;
                 try {
                     upload.content().write(buffer, 0, read);
                 }
                 catch (IOException diskFailure) {
                     upload.abort();
                     session.untrack(upload);
+                    transfer.finished(received, false);
                     return new FrameError("Error: could not store '" + header.fileName() + "': "
                             + diskFailure.getMessage(), true);
                 }
@@ -101,8 +111,10 @@ final class SessionFrameDeserializer implements Deserializer<Object> {
         catch (IOException connectionFailure) {
             upload.abort();
             session.untrack(upload);
+            transfer.finished(received, false);
             throw connectionFailure;
         }
+        transfer.finished(received, true);
         return new ReceivedUpload(header, expected, upload);
     }
 }

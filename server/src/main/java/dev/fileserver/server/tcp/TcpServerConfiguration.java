@@ -1,5 +1,6 @@
 package dev.fileserver.server.tcp;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -10,6 +11,7 @@ import org.springframework.integration.ip.tcp.connection.TcpMessageMapper;
 
 import dev.fileserver.server.command.Conversation;
 import dev.fileserver.server.config.FileServerProperties;
+import dev.fileserver.server.ops.FileServerMetrics;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.SessionRegistry;
 import dev.fileserver.server.storage.FileStore;
@@ -31,12 +33,12 @@ class TcpServerConfiguration {
 
     @Bean
     FileServerConnectionFactory fileServerConnectionFactory(FileServerProperties properties, SessionRegistry sessions,
-            ConnectionSlots slots, FileStore store) {
+            ConnectionSlots slots, FileStore store, FileServerMetrics metrics) {
         TcpLimits limits = new TcpLimits(new FrameLimits((int) properties.maxTextFrame().toBytes(),
                 (int) properties.maxFileHeader().toBytes()), properties.maxUploadSize().toBytes());
         FileServerConnectionFactory factory = new FileServerConnectionFactory(properties.port());
         factory.setLocalAddress(properties.bindAddress());
-        factory.setTcpNetConnectionSupport(new FileServerConnectionSupport(sessions, slots, store, limits));
+        factory.setTcpNetConnectionSupport(new FileServerConnectionSupport(sessions, slots, store, limits, metrics));
         // Spring Integration leaves Nagle on; a small reply must not wait for an ACK
         factory.setSoTcpNoDelay(true);
         factory.setSoTimeout((int) properties.idleTimeout().toMillis());
@@ -48,8 +50,9 @@ class TcpServerConfiguration {
     }
 
     @Bean
-    ListenerStartupCheck listenerStartupCheck(FileServerConnectionFactory factory, FileServerProperties properties) {
-        return new ListenerStartupCheck(factory, properties);
+    TcpListenerLifecycle tcpListenerLifecycle(FileServerConnectionFactory factory, FileServerProperties properties,
+            FileServerMetrics metrics, ApplicationEventPublisher publisher) {
+        return new TcpListenerLifecycle(factory, properties, metrics, publisher);
     }
 
     @Bean
