@@ -48,7 +48,7 @@ class CrashRecoveryTest {
         Files.write(root.resolve("photos/cat.jpg"), Fixtures.randomArray(3, MiB));
         Files.write(root.resolve("photos/2024/dog.jpg"), Fixtures.randomArray(4, MiB));
         byte[] tarball = Fixtures.tarball(folder("photos"), folder("photos/2025"),
-                file("photos/2025/bird.jpg", Fixtures.randomArray(5, 32 * MiB), 0100644));
+                file("photos/2025/bird.jpg", Fixtures.randomArray(5, 8 * MiB), 0100644));
         assertCutByKillAndRecovered(Fixtures.directoryHeader("photos", tarball.length),
                 new ByteArrayInputStream(tarball), tarball.length / 2, "photos");
     }

@@ -31,7 +31,6 @@ import dev.fileserver.server.support.Trees;
 import dev.fileserver.server.support.V1Client;
 import dev.fileserver.wire.EndOfStreamException;
 import dev.fileserver.wire.FileHeader;
-import dev.fileserver.wire.FrameWriter;
 
 /**
  * What the robustness tests share: content produced and digested as a stream (never held whole),
@@ -237,7 +236,7 @@ final class Fixtures {
     static void beginUpload(V1Client client, String folder, FileHeader header) throws IOException {
         assertThat(client.request(folder.isEmpty() ? "/upload" : "/upload " + folder, 2)).containsExactly("ok", "dir");
         client.send("y");
-        client.sendRaw(headerFrame(header));
+        client.sendRaw(V1Client.headerFrame(header));
     }
 
     /** A whole upload into the root with {@code ack}; returns the server's status text. */
@@ -286,12 +285,6 @@ final class Fixtures {
     /** A frame's 4-byte length header alone, announcing {@code length} bytes (read as unsigned). */
     static byte[] lengthHeader(long length) {
         return ByteBuffer.allocate(4).putInt((int) length).array();
-    }
-
-    static byte[] headerFrame(FileHeader header) throws IOException {
-        ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        new FrameWriter(frame).writeFileHeader(header);
-        return frame.toByteArray();
     }
 
     static byte[] utf8(String text) {
