@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.fileserver.server.support.RunningServer;
 import dev.fileserver.server.support.V1Client;
@@ -21,109 +24,121 @@ class ClientSlotsTest {
     private static final String REJECTED = "Connection rejected: Server is at full capacity.";
 
     @TempDir
-    Path root;
+    static Path root;
 
-    RunningServer server;
+    static RunningServer server;
 
-    @AfterEach
-    void stop() {
-        if (server != null) {
-            server.close();
+    @BeforeAll
+    static void start() {
+        server = RunningServer.start(root, "--fileserver.max-clients=2");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    /** The ways a client's session can end, short of the idle timeout. */
+    enum SessionEnd {
+
+        EXIT("/exit answered y") {
+            @Override
+            void end(V1Client client) throws IOException {
+                assertThat(client.request("/exit", 1)).containsExactly("ok");
+                client.send("y");
+                Fixtures.assertClosedByServer(client);
+            }
+        },
+
+        DISCONNECT("the client closing its socket") {
+            @Override
+            void end(V1Client client) {
+                client.close();
+            }
+        },
+
+        FATAL_FRAME_ERROR("a 2 GiB frame header") {
+            @Override
+            void end(V1Client client) throws IOException {
+                client.sendRaw(Fixtures.lengthHeader(0x80000000L));
+                assertThat(client.receive()).startsWith("Error:");
+                Fixtures.assertClosedByServer(client);
+            }
+        };
+
+        private final String description;
+
+        SessionEnd(String description) {
+            this.description = description;
+        }
+
+        abstract void end(V1Client client) throws IOException;
+
+        @Override
+        public String toString() {
+            return description;
         }
     }
 
     @Test
     void theClientBeyondMaxClientsGetsTheV1RejectionAndIsClosed() throws Exception {
-        server = RunningServer.start(root, "--fileserver.max-clients=2");
-        try (V1Client first = V1Client.connectAccepted(server.port());
-                V1Client second = V1Client.connectAccepted(server.port())) {
-            assertRejected();
+        try (V1Client first = Fixtures.acceptedClient(server.port());
+                V1Client second = Fixtures.acceptedClient(server.port())) {
+            assertRejected(server);
             Fixtures.assertLists(first);
             Fixtures.assertLists(second);
         }
     }
 
-    @Test
-    void aSlotFreedByExitIsGivenToTheNextClient() throws Exception {
-        server = RunningServer.start(root, "--fileserver.max-clients=2");
-        try (V1Client leaving = V1Client.connectAccepted(server.port());
-                V1Client staying = V1Client.connectAccepted(server.port())) {
-            assertRejected();
-            assertThat(leaving.request("/exit", 1)).containsExactly("ok");
-            leaving.send("y");
-            Fixtures.assertClosedByServer(leaving);
-            assertFreedSlotIsTakenOnceMore();
-        }
-    }
-
-    @Test
-    void aSlotFreedByADisconnectIsGivenToTheNextClient() throws Exception {
-        server = RunningServer.start(root, "--fileserver.max-clients=2");
-        try (V1Client leaving = V1Client.connectAccepted(server.port());
-                V1Client staying = V1Client.connectAccepted(server.port())) {
-            assertRejected();
-            leaving.close();
-            assertFreedSlotIsTakenOnceMore();
-        }
-    }
-
-    @Test
-    void aSlotFreedByAFatalFrameErrorIsGivenToTheNextClient() throws Exception {
-        server = RunningServer.start(root, "--fileserver.max-clients=2");
-        try (V1Client failing = V1Client.connectAccepted(server.port());
-                V1Client staying = V1Client.connectAccepted(server.port())) {
-            assertRejected();
-            failing.sendRaw(Fixtures.lengthHeader(0x80000000L));
-            assertThat(failing.receive()).startsWith("Error:");
-            Fixtures.assertClosedByServer(failing);
-            assertFreedSlotIsTakenOnceMore();
-        }
-    }
-
-    @Test
-    void aSilentClientIsDroppedAfterTheIdleTimeoutAndItsSlotIsFreed() throws Exception {
-        server = RunningServer.start(root, "--fileserver.max-clients=2", "--fileserver.idle-timeout=500ms");
-        try (V1Client silent = V1Client.connectAccepted(server.port());
-                V1Client alsoSilent = V1Client.connectAccepted(server.port())) {
-            Fixtures.assertClosedByServer(silent);
-            Fixtures.assertClosedByServer(alsoSilent);
-            // both slots are free again: two new clients are served (within the timeout, they are not silent)
-            try (V1Client next = Fixtures.acceptedClient(server.port());
-                    V1Client nextToo = Fixtures.acceptedClient(server.port())) {
+    @ParameterizedTest(name = "a slot freed by {0} is given to the next client")
+    @EnumSource(SessionEnd.class)
+    void aSlotFreedWhenASessionEndsIsGivenToTheNextClient(SessionEnd end) throws Exception {
+        try (V1Client leaving = Fixtures.acceptedClient(server.port());
+                V1Client staying = Fixtures.acceptedClient(server.port())) {
+            assertRejected(server);
+            end.end(leaving);
+            try (V1Client next = Fixtures.acceptedClient(server.port())) {
                 Fixtures.assertLists(next);
-                Fixtures.assertLists(nextToo);
+                Fixtures.assertLists(staying);
+                // exactly one slot was freed
+                assertRejected(server);
             }
         }
     }
 
     @Test
     void twentyRoundsOfFillingAndEmptyingTheSlotsNeverLeakOne() throws Exception {
-        server = RunningServer.start(root, "--fileserver.max-clients=2");
         for (int round = 0; round < 20; round++) {
             try (V1Client first = Fixtures.acceptedClient(server.port());
                     V1Client second = Fixtures.acceptedClient(server.port())) {
-                assertRejected();
+                assertRejected(server);
                 Fixtures.assertLists(first);
-                // end one session each way the client can end it
-                assertThat(second.request("/exit", 1)).containsExactly("ok");
-                second.send("y");
-                Fixtures.assertClosedByServer(second);
+                SessionEnd.values()[round % SessionEnd.values().length].end(second);
             }
         }
     }
 
-    private void assertRejected() throws IOException {
-        try (V1Client extra = V1Client.connect(server.port())) {
-            assertThat(extra.receive()).isEqualTo(REJECTED);
-            Fixtures.assertClosedByServer(extra);
+    @Test
+    void aSilentClientIsDroppedAfterTheIdleTimeoutAndItsSlotIsFreed(@TempDir Path otherRoot) throws Exception {
+        try (RunningServer impatient = RunningServer.start(otherRoot, "--fileserver.max-clients=2",
+                "--fileserver.idle-timeout=500ms");
+                V1Client silent = V1Client.connectAccepted(impatient.port());
+                V1Client alsoSilent = V1Client.connectAccepted(impatient.port())) {
+            Fixtures.assertClosedByServer(silent);
+            Fixtures.assertClosedByServer(alsoSilent);
+            // both slots are free again: two new clients are served (not silent, they are not dropped)
+            try (V1Client next = Fixtures.acceptedClient(impatient.port());
+                    V1Client nextToo = Fixtures.acceptedClient(impatient.port())) {
+                Fixtures.assertLists(next);
+                Fixtures.assertLists(nextToo);
+            }
         }
     }
 
-    /** The ended session's slot is given to one new client, and then the server is full again. */
-    private void assertFreedSlotIsTakenOnceMore() throws Exception {
-        try (V1Client next = Fixtures.acceptedClient(server.port())) {
-            Fixtures.assertLists(next);
-            assertRejected();
+    private static void assertRejected(RunningServer full) throws IOException {
+        try (V1Client extra = V1Client.connect(full.port())) {
+            assertThat(extra.receive()).isEqualTo(REJECTED);
+            Fixtures.assertClosedByServer(extra);
         }
     }
 }
