@@ -144,6 +144,23 @@ class BoundedInputTest {
     }
 
     @Test
+    void anUploadFarLargerThanMaxUploadSizeGetsAnErrorTheClientCanStillRead() throws Exception {
+        long length = 64L * Fixtures.MiB;
+        try (V1Client client = V1Client.connectAccepted(server.port())) {
+            assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
+            client.send("y");
+            try {
+                client.sendFile(FileHeader.ofFile("huge.bin", 0644, length).withAck(), Fixtures.randomBytes(3, length));
+            }
+            catch (IOException refusedMidway) {
+                // the server stops reading at the header: a client still sending may see its connection cut
+            }
+            assertThat(client.receive()).startsWith("Error:").contains("at most 1024 bytes");
+        }
+        assertNothingStoredAndStillServing();
+    }
+
+    @Test
     void anUploadThatWouldLeaveLessThanTheFreeSpaceReserveIsRefusedAndNothingIsStored(@TempDir Path otherRoot)
             throws Exception {
         // larger than any disk this runs on: every upload would eat into the reserve
