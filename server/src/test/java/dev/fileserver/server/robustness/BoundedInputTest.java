@@ -125,7 +125,7 @@ class BoundedInputTest {
     }
 
     @Test
-    void aRequestThatIsNotUtf8GetsAnErrorAndTheSameSessionGoesOn() throws Exception {
+    void aRequestThatIsNotUtf8GetsAnErrorAndTheSameConnectionGoesOn() throws Exception {
         try (V1Client client = V1Client.connectAccepted(server.port())) {
             client.sendRaw(V1Client.lengthPrefixed(new byte[] {'/', 'l', 'i', (byte) 0xC3, (byte) 0x28, (byte) 0xFF}));
             assertThat(client.receive()).startsWith("Error:").contains("UTF-8");
@@ -208,7 +208,7 @@ class BoundedInputTest {
             String reply = Fixtures.uploadAcked(client, Fixtures.directoryHeader(name, tarball.length), tarball);
             assertThat(reply).startsWith("Error:").contains(reason);
             assertThat(Trees.names(root)).containsExactlyInAnyOrderElementsOf(namesBefore);
-            // a refused tarball is a request that failed, not a broken stream: the session goes on
+            // a refused tarball is a request that failed, not a broken stream: the connection goes on
             Fixtures.assertServes(client, KEPT, keptSha);
         }
     }

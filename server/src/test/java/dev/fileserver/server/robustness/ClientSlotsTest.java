@@ -17,7 +17,7 @@ import dev.fileserver.server.support.V1Client;
 
 /**
  * {@code max-clients} is enforced with the v1 rejection greeting, and a slot is free again the
- * moment its session ends, however it ends: exit, disconnect, idle timeout or a fatal frame error.
+ * moment its connection ends, however it ends: exit, disconnect, idle timeout or a fatal frame error.
  */
 class ClientSlotsTest {
 
@@ -38,8 +38,8 @@ class ClientSlotsTest {
         server.close();
     }
 
-    /** The ways a client's session can end, short of the idle timeout. */
-    enum SessionEnd {
+    /** The ways a client's connection can end, short of the idle timeout. */
+    enum ConnectionEnd {
 
         EXIT("/exit answered y") {
             @Override
@@ -68,7 +68,7 @@ class ClientSlotsTest {
 
         private final String description;
 
-        SessionEnd(String description) {
+        ConnectionEnd(String description) {
             this.description = description;
         }
 
@@ -91,8 +91,8 @@ class ClientSlotsTest {
     }
 
     @ParameterizedTest(name = "a slot freed by {0} is given to the next client")
-    @EnumSource(SessionEnd.class)
-    void aSlotFreedWhenASessionEndsIsGivenToTheNextClient(SessionEnd end) throws Exception {
+    @EnumSource(ConnectionEnd.class)
+    void aSlotFreedWhenAConnectionEndsIsGivenToTheNextClient(ConnectionEnd end) throws Exception {
         try (V1Client leaving = Fixtures.acceptedClient(server.port());
                 V1Client staying = Fixtures.acceptedClient(server.port())) {
             assertRejected(server);
@@ -113,7 +113,7 @@ class ClientSlotsTest {
                     V1Client second = Fixtures.acceptedClient(server.port())) {
                 assertRejected(server);
                 Fixtures.assertLists(first);
-                SessionEnd.values()[round % SessionEnd.values().length].end(second);
+                ConnectionEnd.values()[round % ConnectionEnd.values().length].end(second);
             }
         }
     }

@@ -191,7 +191,7 @@ final class Fixtures {
     }
 
     /**
-     * Connects until the server accepts: a slot freed by a session that just ended may be released
+     * Connects until the server accepts: a slot freed by a connection that just ended may be released
      * a moment after the client saw the connection close.
      */
     static V1Client acceptedClient(int port) throws Exception {

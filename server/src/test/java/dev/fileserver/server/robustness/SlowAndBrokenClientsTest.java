@@ -77,10 +77,10 @@ class SlowAndBrokenClientsTest {
                 Fixtures.assertServes(other, DOC, docSha);
                 Fixtures.assertServes(another, DOC, docSha);
             }
-            assertThat(hasSession(stalled)).as("the stalled client is still connected while the others were served")
+            assertThat(isServing(stalled)).as("the stalled client is still connected while the others were served")
                     .isTrue();
             Fixtures.assertClosedByServer(stalled);
-            Fixtures.await("the stalled client's session ends", () -> !hasSession(stalled));
+            Fixtures.await("the server lets the stalled client go", () -> !isServing(stalled));
         }
     }
 
@@ -90,7 +90,7 @@ class SlowAndBrokenClientsTest {
             assertThat(stopped.request("/download " + BIG, 2)).containsExactly("ok", "file");
             stopped.send("y");
             // it reads nothing more: once the socket buffers are full the server can send no further
-            Fixtures.await("the session of a client that stopped reading a download ends", () -> !hasSession(stopped));
+            Fixtures.await("the server lets go of a client that stopped reading a download", () -> !isServing(stopped));
         }
     }
 
@@ -103,7 +103,7 @@ class SlowAndBrokenClientsTest {
             assertThat(header.fileLen()).isEqualTo(64L * MiB);
             leaving.receiveContent(new FileHeader(false, BIG, header.permissions(), MiB, false), new Sha256Sink());
             leaving.close();
-            Fixtures.await("the session of the client that left ends", () -> !hasSession(leaving));
+            Fixtures.await("the server lets go of the client that left", () -> !isServing(leaving));
         }
         try (V1Client next = V1Client.connectAccepted(server.port())) {
             Fixtures.assertServes(next, BIG, bigSha);
@@ -157,10 +157,10 @@ class SlowAndBrokenClientsTest {
         Files.delete(same);
     }
 
-    /** Whether the server still holds a session for this client's connection. */
-    private static boolean hasSession(V1Client client) {
+    /** Whether the server still holds this client's connection open (in its registry of live ones). */
+    private static boolean isServing(V1Client client) {
         String suffix = ":" + client.socket().getLocalPort();
         return server.context().getBean(SessionRegistry.class).all().stream()
-                .anyMatch(session -> session.remoteAddress().endsWith(suffix));
+                .anyMatch(live -> live.remoteAddress().endsWith(suffix));
     }
 }
