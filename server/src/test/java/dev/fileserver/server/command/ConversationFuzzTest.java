@@ -51,7 +51,8 @@ class ConversationFuzzTest {
         Map<String, String> outsideBefore = Trees.describe(temp.resolve("outside"));
 
         StorageRoot storageRoot = StorageRoot.open(root);
-        LocalFileStore store = new LocalFileStore(storageRoot, new UploadLimits(1 << 20, 0, new TarballLimits(1 << 20, 10)));
+        LocalFileStore store = new LocalFileStore(storageRoot,
+                new UploadLimits(1 << 20, 0, new TarballLimits(1 << 20, 10)), 0);
         Conversation conversation = new Conversation(List.of(new ListCommand(store), new TreeCommand(store),
                 new DownloadCommand(store), new DeleteCommand(store), new UploadCommand(store), new ExitCommand(),
                 new CapabilitiesCommand()), storageRoot,

@@ -16,6 +16,8 @@ import java.util.function.Predicate;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 import dev.fileserver.wire.Transfer;
 
@@ -77,9 +79,28 @@ public final class DirectoryTarball {
         return items.size();
     }
 
-    /** Writes the archive; {@code out} is flushed but left open. */
+    /** Writes the archive in stored gzip blocks, exactly {@link #length()} bytes; {@code out} is left open. */
     public void writeTo(OutputStream out) throws IOException {
         StoredGzipOutputStream gzip = new StoredGzipOutputStream(out);
+        writeTar(gzip);
+        gzip.finish();
+        gzip.flush();
+    }
+
+    /**
+     * Writes the archive compressed at {@code level} (1 to 9); its length is known only afterwards,
+     * so a caller that must announce it first spools this somewhere. {@code out} is left open.
+     */
+    public void writeCompressedTo(OutputStream out, int level) throws IOException {
+        GzipParameters parameters = new GzipParameters();
+        parameters.setCompressionLevel(level);
+        GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(out, parameters);
+        writeTar(gzip);
+        gzip.finish();
+        gzip.flush();
+    }
+
+    private void writeTar(OutputStream gzip) throws IOException {
         TarArchiveOutputStream tar = newTarStream(gzip);
         for (Item item : items) {
             tar.putArchiveEntry(item.entry(item.size));
@@ -89,8 +110,6 @@ public final class DirectoryTarball {
             tar.closeArchiveEntry();
         }
         tar.finish();
-        gzip.finish();
-        gzip.flush();
     }
 
     private static void copyExactly(Item item, OutputStream tar) throws IOException {
