@@ -93,6 +93,15 @@ class DirectoryTransferTest {
     }
 
     @Test
+    void aFolderReachedThroughALinkInsideTheRootTravelsUnderTheLinksName() throws IOException {
+        Path album = sampleTree(root.resolve("album"));
+        Files.createSymbolicLink(root.resolve("shortcut"), album);
+        Path back = Files.createDirectories(temp.resolve("back"));
+        downloadAndExtract("shortcut", back);
+        assertThat(Trees.describe(back.resolve("shortcut"))).isEqualTo(Trees.describe(album));
+    }
+
+    @Test
     void aDownloadedFolderWritesNothingInsideTheServedTree() throws IOException {
         sampleTree(root.resolve("album"));
         Map<String, FileTime> before = folderTimes(root);

@@ -46,14 +46,16 @@ public final class DirectoryTarball {
      */
     public static DirectoryTarball scan(Path directory, Predicate<Path> include) throws IOException {
         String top = directory.getFileName() == null ? "root" : directory.getFileName().toString();
+        // a folder reached through a link is archived under the link's name, its content walked for real
+        Path folder = directory.toRealPath();
         List<Item> items = new ArrayList<>();
-        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-                if (!dir.equals(directory) && !include.test(dir)) {
+                if (!dir.equals(folder) && !include.test(dir)) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                items.add(new Item(entryName(top, directory, dir) + "/", dir, true, 0, PosixModes.read(dir, 0755),
+                items.add(new Item(entryName(top, folder, dir) + "/", dir, true, 0, PosixModes.read(dir, 0755),
                         attributes.lastModifiedTime()));
                 return FileVisitResult.CONTINUE;
             }
@@ -61,7 +63,7 @@ public final class DirectoryTarball {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                 if (attributes.isRegularFile() && include.test(file)) {
-                    items.add(new Item(entryName(top, directory, file), file, false, attributes.size(),
+                    items.add(new Item(entryName(top, folder, file), file, false, attributes.size(),
                             PosixModes.read(file, 0644), attributes.lastModifiedTime()));
                 }
                 return FileVisitResult.CONTINUE;
