@@ -29,6 +29,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxExtractedSize        a directory upload may expand to at most this many bytes
  * @param maxExtractedEntries     a directory upload may hold at most this many entries
  * @param shutdownGracePeriod     on shutdown, transfers in progress get this long to finish
+ * @param directoryCompressionLevel gzip level of folder downloads: 0 streams them uncompressed with no
+ *                                spooling; 1 to 9 compress them, spooled to the system temporary folder
  */
 @Validated
 @ConfigurationProperties("fileserver")
@@ -44,7 +46,8 @@ public record FileServerProperties(
         @NotNull @DefaultValue("64MB") DataSize freeSpaceReserve,
         @NotNull @DefaultValue("100GB") DataSize maxExtractedSize,
         @Min(1) @DefaultValue("100000") int maxExtractedEntries,
-        @NotNull @DefaultValue("30s") Duration shutdownGracePeriod) {
+        @NotNull @DefaultValue("30s") Duration shutdownGracePeriod,
+        @Min(0) @Max(9) @DefaultValue("0") int directoryCompressionLevel) {
 
     @AssertTrue(message = "must be between 1ms and 24 days")
     boolean isIdleTimeoutValid() {

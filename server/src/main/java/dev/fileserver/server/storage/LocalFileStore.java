@@ -36,10 +36,18 @@ public final class LocalFileStore implements FileStore {
 
     private final TarballExtractor extractor;
 
-    public LocalFileStore(StorageRoot root, UploadLimits limits) {
+    private final int compressionLevel;
+
+    /**
+     * @param compressionLevel for folder downloads: 0 streams stored gzip blocks with an exact length
+     *                         and no spooling; 1 to 9 compress, spooled first to the system's
+     *                         temporary folder (never inside the served tree) to learn the length
+     */
+    public LocalFileStore(StorageRoot root, UploadLimits limits, int compressionLevel) {
         this.root = root;
         this.limits = limits;
         this.extractor = new TarballExtractor(limits.tarball());
+        this.compressionLevel = compressionLevel;
     }
 
     @Override
@@ -137,7 +145,9 @@ public final class LocalFileStore implements FileStore {
         try {
             return switch (typeOf(path)) {
                 case FILE -> FileDownload.open(path);
-                case DIRECTORY -> DirectoryDownload.scan(path, this);
+                case DIRECTORY -> compressionLevel == 0
+                        ? DirectoryDownload.scan(path, this)
+                        : SpooledDirectoryDownload.compress(path, this, compressionLevel);
                 case NOT_FOUND -> throw new NotFoundException(clientPath);
             };
         }
@@ -243,6 +253,38 @@ public final class LocalFileStore implements FileStore {
         @Override
         public void writeContent(OutputStream out) throws IOException {
             tarball.writeTo(out);
+        }
+    }
+
+    private record SpooledDirectoryDownload(FileHeader header, Path spool) implements Download {
+
+        static SpooledDirectoryDownload compress(Path directory, LocalFileStore store, int level) throws IOException {
+            DirectoryTarball tarball = DirectoryTarball.scan(directory, path -> !store.root.isTemporary(path));
+            Path spool = Files.createTempFile("fileserver-download-", ".tar.gz");
+            try {
+                try (OutputStream out = Files.newOutputStream(spool)) {
+                    tarball.writeCompressedTo(out, level);
+                }
+                String name = directory.getFileName() == null ? "root" : directory.getFileName().toString();
+                return new SpooledDirectoryDownload(FileHeader.ofDirectory(name, PosixModes.read(directory, 0755),
+                        Files.size(spool)), spool);
+            }
+            catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(spool);
+                throw e;
+            }
+        }
+
+        @Override
+        public void writeContent(OutputStream out) throws IOException {
+            try (InputStream in = Files.newInputStream(spool)) {
+                Transfer.copy(in, out);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            Files.deleteIfExists(spool);
         }
     }
 }

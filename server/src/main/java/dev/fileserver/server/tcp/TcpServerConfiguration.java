@@ -56,6 +56,11 @@ class TcpServerConfiguration {
     }
 
     @Bean
+    StalledWriteWatchdog stalledWriteWatchdog(SessionRegistry sessions, FileServerProperties properties) {
+        return new StalledWriteWatchdog(sessions, properties.idleTimeout());
+    }
+
+    @Bean
     IntegrationFlow fileServerFlow(FileServerConnectionFactory factory, Conversation conversation,
             SessionRegistry sessions) {
         return IntegrationFlow.from(Tcp.inboundAdapter(factory))

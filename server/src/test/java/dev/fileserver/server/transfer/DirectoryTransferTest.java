@@ -78,6 +78,30 @@ class DirectoryTransferTest {
     }
 
     @Test
+    void aCompressedFolderDownloadIsTheSameTreeAndSmaller() throws IOException {
+        server.close();
+        server = RunningServer.start(root, "--fileserver.directory-compression-level=6");
+        client = V1Client.connectAccepted(server.port());
+        Path album = sampleTree(root.resolve("album"));
+        Files.writeString(album.resolve("repetitive.txt"), "all work and no play ".repeat(50_000));
+        Map<String, FileTime> before = folderTimes(root);
+        Path back = Files.createDirectories(temp.resolve("back"));
+        FileHeader header = downloadAndExtract("album", back);
+        assertThat(Trees.describe(back.resolve("album"))).isEqualTo(Trees.describe(album));
+        assertThat(header.fileLen()).isLessThan(DirectoryTarball.scan(album, path -> true).length() / 2);
+        assertThat(folderTimes(root)).isEqualTo(before);
+    }
+
+    @Test
+    void aFolderReachedThroughALinkInsideTheRootTravelsUnderTheLinksName() throws IOException {
+        Path album = sampleTree(root.resolve("album"));
+        Files.createSymbolicLink(root.resolve("shortcut"), album);
+        Path back = Files.createDirectories(temp.resolve("back"));
+        downloadAndExtract("shortcut", back);
+        assertThat(Trees.describe(back.resolve("shortcut"))).isEqualTo(Trees.describe(album));
+    }
+
+    @Test
     void aDownloadedFolderWritesNothingInsideTheServedTree() throws IOException {
         sampleTree(root.resolve("album"));
         Map<String, FileTime> before = folderTimes(root);
@@ -153,7 +177,7 @@ class DirectoryTransferTest {
         assertThat(client.receive()).isEqualTo("ok");
     }
 
-    private void downloadAndExtract(String remote, Path into) throws IOException {
+    private FileHeader downloadAndExtract(String remote, Path into) throws IOException {
         assertThat(client.request("/download " + remote, 2)).containsExactly("ok", "dir");
         client.send("y");
         FileHeader header = client.receiveFileHeader();
@@ -165,6 +189,7 @@ class DirectoryTransferTest {
         try (InputStream in = Files.newInputStream(tarball)) {
             new TarballExtractor(new TarballLimits(1L << 30, 10_000)).extract(in, into);
         }
+        return header;
     }
 
     private static Path sampleTree(Path folder) throws IOException {
