@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param port                    TCP port of the file service (0 picks a free one)
  * @param bindAddress             address the file service listens on; loopback unless set
  * @param maxClients              connections served at once; the next one gets the v1 rejection greeting
+ * @param acceptBacklog           connections the kernel queues before they are accepted; a burst larger
+ *                                than this sees connections dropped during the handshake
  * @param idleTimeout             a connection that sends nothing for this long is closed
  * @param maxTextFrame            largest request text frame accepted
  * @param maxFileHeader           largest JSON header of a file frame accepted
@@ -39,6 +41,7 @@ public record FileServerProperties(
         @Min(0) @Max(65535) @DefaultValue("8080") int port,
         @NotBlank @DefaultValue("127.0.0.1") String bindAddress,
         @Min(1) @DefaultValue("5") int maxClients,
+        @Min(1) @DefaultValue("256") int acceptBacklog,
         @NotNull @DefaultValue("5m") Duration idleTimeout,
         @NotNull @DefaultValue("64KB") DataSize maxTextFrame,
         @NotNull @DefaultValue("64KB") DataSize maxFileHeader,
