@@ -55,7 +55,10 @@ public final class LocalFileStore implements FileStore {
         return root;
     }
 
-    /** Removes temporaries a crash left behind; they were never visible under a final name. */
+    /**
+     * Cleans up after a crash: a folder that an interrupted upload had moved aside goes back under
+     * its name, then every temporary is removed (none was ever visible under a final name).
+     */
     public int removeStaleTemporaries() {
         List<Path> stale = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(root.path())) {
@@ -65,6 +68,7 @@ public final class LocalFileStore implements FileStore {
         catch (IOException | UncheckedIOException e) {
             log.warn("Could not look for stale temporary files under {}: {}", root.path(), e.getMessage());
         }
+        PreviousVersion.restoreAll(stale);
         stale.forEach(RecursiveDelete::deleteQuietly);
         return stale.size();
     }
