@@ -98,8 +98,10 @@ public final class Upload {
             catch (IOException e) {
                 throw new UploadRefusedException(e.getMessage(), e);
             }
-            if (names.isEmpty()) {
-                throw new UploadRefusedException("Error: the uploaded archive is empty");
+            // v1: the single top-level entry is the folder's own name; nothing else may ride along
+            if (!names.equals(List.of(header.directoryName()))) {
+                throw new UploadRefusedException("Error: the archive for '" + header.directoryName()
+                        + "' holds " + (names.isEmpty() ? "nothing" : names) + " at its top level");
             }
             for (String name : names) {
                 replace(staging.resolve(name), directory.resolve(name));

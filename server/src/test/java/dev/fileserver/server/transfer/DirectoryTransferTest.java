@@ -133,6 +133,24 @@ class DirectoryTransferTest {
     }
 
     @Test
+    void aFolderArchiveMayHoldOnlyTheFolderItIsNamedFor() throws IOException {
+        Files.createDirectories(root.resolve("important"));
+        Files.writeString(root.resolve("important/keep.txt"), "keep");
+        Path local = temp.resolve("local");
+        Files.createDirectories(local.resolve("important"));
+        Files.writeString(local.resolve("important/keep.txt"), "overwritten");
+        DirectoryTarball tarball = DirectoryTarball.scan(local.resolve("important"), path -> true);
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        tarball.writeTo(content);
+        assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
+        client.send("y");
+        client.sendFile(FileHeader.ofDirectory("photos", 0755, content.size()).withAck(), content.toByteArray());
+        assertThat(client.receive()).isEqualTo("Error: the archive for 'photos' holds [important] at its top level");
+        assertThat(root.resolve("important/keep.txt")).hasContent("keep");
+        assertThat(Trees.names(root)).containsExactlyInAnyOrder("", "important", "important/keep.txt");
+    }
+
+    @Test
     void aTarballThatIsNotOneIsRefusedAndLeavesNothingBehind() throws IOException {
         Files.writeString(root.resolve("keep.txt"), "keep");
         assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
