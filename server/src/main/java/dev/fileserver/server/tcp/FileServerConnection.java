@@ -50,6 +50,7 @@ final class FileServerConnection extends TcpNetConnection {
         this.sessions = sessions;
         this.slots = slots;
         this.metrics = metrics;
+        this.session.onForceClose(this::close);
         this.deserializer = new SessionFrameDeserializer(session, store, limits, metrics);
         this.serializer = new SessionReplySerializer(session, metrics);
     }

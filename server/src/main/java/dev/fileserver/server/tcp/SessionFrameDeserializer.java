@@ -3,8 +3,11 @@ package dev.fileserver.server.tcp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.serializer.Deserializer;
 import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
 
@@ -33,6 +36,8 @@ import dev.fileserver.wire.Transfer;
  * text frame or header is ever held in memory.
  */
 final class SessionFrameDeserializer implements Deserializer<Object> {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionFrameDeserializer.class);
 
     private final Session session;
 
@@ -68,6 +73,15 @@ final class SessionFrameDeserializer implements Deserializer<Object> {
         }
         catch (FrameTooLargeException | MalformedHeaderException e) {
             return new FrameError(e.getMessage(), true);
+        }
+        catch (SocketTimeoutException e) {
+            log.info("{} closed: nothing received for the idle timeout", session);
+            throw new SoftEndOfStreamException("Idle timeout");
+        }
+        catch (IOException e) {
+            // a client going away is part of the job: one line here, not an error with a stack trace
+            log.info("{} connection lost: {}", session, e.getMessage());
+            throw new SoftEndOfStreamException("Connection lost: " + e.getMessage());
         }
     }
 

@@ -34,16 +34,23 @@ final class SessionReplySerializer implements Serializer<Object> {
     }
 
     @Override
-    public void serialize(Object object, OutputStream out) throws IOException {
+    public void serialize(Object object, OutputStream socket) throws IOException {
         Reply reply = object instanceof Reply r ? r : Reply.text(object.toString());
+        OutputStream out = new ProgressOutputStream(socket, session);
         FrameWriter writer = new FrameWriter(out);
-        for (Object part : reply.parts()) {
-            if (part instanceof Download download) {
-                send(download, writer, out);
+        session.writeStarted();
+        try {
+            for (Object part : reply.parts()) {
+                if (part instanceof Download download) {
+                    send(download, writer, out);
+                }
+                else {
+                    writer.writeText((String) part);
+                }
             }
-            else {
-                writer.writeText((String) part);
-            }
+        }
+        finally {
+            session.writeFinished();
         }
     }
 
