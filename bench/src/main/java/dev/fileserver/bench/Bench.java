@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -70,11 +71,8 @@ public final class Bench {
                 + " runs per figure; progress below, results at the end");
         try (Workspace workspace = Workspace.create()) {
             measureWithRunningServers(workspace);
-            if (options.runs("startup")) {
-                System.err.println("Start-up");
-                report.section("Start-up", "Each run starts a fresh server process on an empty root.")
-                        .addAll(new StartupTimes(options, workspace).run());
-            }
+            section("startup", "Start-up", "Each run starts a fresh server process on an empty root.",
+                    () -> new StartupTimes(options, workspace).run());
         }
         String results = document(loadBefore, Machine.loadAverage());
         System.out.println(results);
@@ -83,7 +81,7 @@ public final class Bench {
     }
 
     private void measureWithRunningServers(Workspace workspace) throws Exception {
-        if (options.only().equals(java.util.Set.of("startup"))) {
+        if (options.only().equals(Set.of("startup"))) {
             return;
         }
         System.err.println("Making the files under " + workspace.root());
@@ -98,44 +96,41 @@ public final class Bench {
             System.err.println("Warming up");
             WarmUp.run(context);
             Sizes sizes = options.sizes();
-            if (options.runs("bulk")) {
-                System.err.println(sizes.bigFileLabel() + " transfers");
-                report.section(sizes.bigFileLabel() + " transfers", "Each run: one connection per transfer, the "
-                        + "clock from connecting to the last byte written to a file (download) or to the "
-                        + "receiver's confirmation that its file is closed (upload: our server's ack, the raw "
-                        + "server's reply byte, the tool's exit). Baselines: "
-                        + baselines(context) + ". Server RSS sampled every 5 ms from /proc.")
-                        .addAll(new BulkTransfers(context).run());
-            }
-            if (options.runs("small")) {
-                System.err.println("Small operations");
-                report.section("Small operations", "Round trips in one open session, after a warm-up session; "
-                        + "per run the median and p99 of every request, then the median of those over the runs.")
-                        .addAll(new SmallOperations(context).run());
-            }
-            if (options.runs("tree")) {
-                System.err.println("Folder of " + sizes.treeFiles() + " files");
-                report.section("Folder of " + sizes.treeFiles() + " files", "From connecting to the tarball's last "
-                        + "byte in a file, then to the last file unpacked by the client; the upload includes the "
-                        + "client's scan of the folder and ends at the server's ack, sent once it is unpacked.")
-                        .addAll(new DirectoryTransfers(context).run());
-            }
-            if (options.runs("concurrent")) {
-                System.err.println("Concurrent downloads");
-                report.section("Concurrent downloads", "All clients start together, each on its own connection "
-                        + "and writing its own file; aggregate = all bytes / time to the last byte.")
-                        .addAll(new ConcurrentDownloads(context).run());
-            }
-            if (options.runs("sessions")) {
-                System.err.println("Concurrent sessions");
-                report.section("Concurrent sessions", "max-clients raised to " + maxClients + "; all sessions "
-                        + "connect, then each sends its requests; an error is a refused or failed session.")
-                        .addAll(new ManySessions(context).run());
-            }
+            section("bulk", sizes.bigFileLabel() + " transfers", "Each run: one connection per transfer, the clock "
+                    + "from connecting to the last byte written to a file (download) or to the receiver's "
+                    + "confirmation that its file is closed (upload: our server's ack, the raw server's reply byte, "
+                    + "the tool's exit). Baselines: " + baselines(context) + ". Server RSS sampled every 5 ms "
+                    + "from /proc.", () -> new BulkTransfers(context).run());
+            section("small", "Small operations", "Round trips in one open session, after a warm-up session; per run "
+                    + "the median and p99 of every request, then the median of those over the runs.",
+                    () -> new SmallOperations(context).run());
+            section("tree", "Folder of " + sizes.treeFiles() + " files", "From connecting to the tarball's last byte "
+                    + "in a file, then to the last file unpacked by the client; the upload includes the client's "
+                    + "scan of the folder and ends at the server's ack, sent once it is unpacked.",
+                    () -> new DirectoryTransfers(context).run());
+            section("concurrent", "Concurrent downloads", "The clients connect one after another, then all start "
+                    + "together, each writing its own file; aggregate = all bytes / time to the last byte.",
+                    () -> new ConcurrentDownloads(context).run());
+            section("sessions", "Concurrent sessions", "max-clients raised to " + maxClients + "; all sessions "
+                    + "connect at once, then each sends its requests; an error is a refused or failed session.",
+                    () -> new ManySessions(context).run());
             if (!server.isAlive()) {
                 throw new IOException("the server died during the run; its output:\n" + server.tail());
             }
         }
+    }
+
+    private interface Measurement {
+        List<Figure> run() throws Exception;
+    }
+
+    /** Measures a section, unless {@code --only} left it out, and adds its figures to the report. */
+    private void section(String key, String title, String note, Measurement measurement) throws Exception {
+        if (!options.runs(key)) {
+            return;
+        }
+        System.err.println(title);
+        report.section(title, note).addAll(measurement.run());
     }
 
     private static String baselines(BenchContext context) {

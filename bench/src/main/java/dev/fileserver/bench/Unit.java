@@ -5,57 +5,25 @@ import java.util.Locale;
 /** How a figure is printed. MB is 10^6 bytes, MiB 2^20. */
 enum Unit {
 
-    MB_PER_S("MB/s") {
-        @Override
-        String number(double value) {
-            return String.format(Locale.ROOT, "%.0f", value);
-        }
-    },
-    RATIO("×") {
-        @Override
-        String number(double value) {
-            return String.format(Locale.ROOT, "%.2f", value);
-        }
-    },
-    MILLISECONDS("ms") {
-        @Override
-        String number(double value) {
-            return significant(value);
-        }
-    },
-    SECONDS("s") {
-        @Override
-        String number(double value) {
-            return significant(value);
-        }
-    },
-    MIB("MiB") {
-        @Override
-        String number(double value) {
-            return String.format(Locale.ROOT, "%.1f", value);
-        }
-    },
-    COUNT("") {
-        @Override
-        String number(double value) {
-            return String.format(Locale.ROOT, "%.0f", value);
-        }
-    };
+    MB_PER_S(" MB/s", "%.0f"),
+    RATIO("×", "%.2f"),
+    MILLISECONDS(" ms", null),
+    SECONDS(" s", null),
+    MIB(" MiB", "%.1f"),
+    COUNT("", "%.0f");
 
-    private final String symbol;
+    private final String suffix;
 
-    Unit(String symbol) {
-        this.symbol = symbol;
+    /** A fixed number of decimals, or none for three significant digits. */
+    private final String pattern;
+
+    Unit(String suffix, String pattern) {
+        this.suffix = suffix;
+        this.pattern = pattern;
     }
 
-    abstract String number(double value);
-
     String format(double value) {
-        String number = number(value);
-        if (symbol.isEmpty()) {
-            return number;
-        }
-        return this == RATIO ? number + symbol : number + " " + symbol;
+        return String.format(Locale.ROOT, pattern != null ? pattern : significant(value), value) + suffix;
     }
 
     /** A target's bound: as few digits as it needs. */
@@ -63,13 +31,11 @@ enum Unit {
         if (bound != Math.rint(bound) || this == RATIO) {
             return format(bound);
         }
-        String number = Long.toString((long) bound);
-        return symbol.isEmpty() ? number : number + " " + symbol;
+        return (long) bound + suffix;
     }
 
     private static String significant(double value) {
         double magnitude = Math.abs(value);
-        String pattern = magnitude >= 100 ? "%.0f" : magnitude >= 10 ? "%.1f" : magnitude >= 1 ? "%.2f" : "%.3f";
-        return String.format(Locale.ROOT, pattern, value);
+        return magnitude >= 100 ? "%.0f" : magnitude >= 10 ? "%.1f" : magnitude >= 1 ? "%.2f" : "%.3f";
     }
 }
