@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-
 /**
  * One big file down and up, our server against the raw baselines run by run, with the server's
  * resident memory sampled throughout: throughput, its ratio to the baselines, memory growth.
