@@ -171,7 +171,9 @@ public final class Bench {
 
     private Path write(String results) throws IOException {
         Files.createDirectories(options.resultsDirectory());
-        String name = LocalDate.now() + "-" + machine.fileLabel() + (options.quick() ? "-quick" : "") + ".md";
+        // only a full, unrestricted run may stand as the machine's results; the others are scratch
+        boolean partial = options.quick() || !options.only().isEmpty() || !options.serverJvmOptions().isEmpty();
+        String name = LocalDate.now() + "-" + machine.fileLabel() + (partial ? "-partial" : "") + ".md";
         Path file = options.resultsDirectory().resolve(name);
         Files.writeString(file, results);
         return file;
