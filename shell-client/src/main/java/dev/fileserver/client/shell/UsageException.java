@@ -1,0 +1,21 @@
+package dev.fileserver.client.shell;
+
+import dev.fileserver.client.ClientException;
+
+/** The command line was wrong: unknown command, missing or extra argument. */
+public class UsageException extends ClientException {
+
+    public UsageException(String message) {
+        super(message);
+    }
+
+    @Override
+    public int exitCode() {
+        return USAGE;
+    }
+
+    @Override
+    public boolean keepsConnection() {
+        return true;
+    }
+}
