@@ -1,0 +1,75 @@
+package dev.fileserver.server.session;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import dev.fileserver.server.storage.Download;
+
+/**
+ * What the server sends for one received frame, in order: text frames and at most one file
+ * frame. Empty when the turn needs no answer (a {@code n}, an upload without ack).
+ */
+public final class Reply {
+
+    private static final Reply NONE = new Reply(List.of());
+
+    private final List<Object> parts;
+
+    private Reply(List<Object> parts) {
+        this.parts = parts;
+    }
+
+    public static Reply none() {
+        return NONE;
+    }
+
+    public static Reply ok() {
+        return text("ok");
+    }
+
+    public static Reply text(String... texts) {
+        return new Reply(List.of((Object[]) texts));
+    }
+
+    public Reply then(String text) {
+        return append(text);
+    }
+
+    public Reply then(Download download) {
+        return append(download);
+    }
+
+    public List<Object> parts() {
+        return parts;
+    }
+
+    public boolean isEmpty() {
+        return parts.isEmpty();
+    }
+
+    private Reply append(Object part) {
+        List<Object> longer = new ArrayList<>(parts);
+        longer.add(part);
+        return new Reply(List.copyOf(longer));
+    }
+
+    /** For logs: texts cut short, a file by its name and length. */
+    @Override
+    public String toString() {
+        StringBuilder summary = new StringBuilder("[");
+        for (Object part : parts) {
+            if (summary.length() > 1) {
+                summary.append(", ");
+            }
+            if (part instanceof Download download) {
+                summary.append("file '").append(download.header().fileName()).append("' ")
+                        .append(download.header().fileLen()).append(" bytes");
+            }
+            else {
+                String text = part.toString().replace("\n", "\\n");
+                summary.append(text.length() > 60 ? text.substring(0, 60) + "..." : text);
+            }
+        }
+        return summary.append(']').toString();
+    }
+}

@@ -1,0 +1,33 @@
+package dev.fileserver.server.storage;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.fileserver.server.config.FileServerProperties;
+import dev.fileserver.wire.archive.TarballLimits;
+
+@Configuration(proxyBeanMethods = false)
+class StorageConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(StorageConfiguration.class);
+
+    @Bean
+    StorageRoot storageRoot(FileServerProperties properties) {
+        return StorageRoot.open(properties.root());
+    }
+
+    @Bean
+    LocalFileStore fileStore(StorageRoot root, FileServerProperties properties) {
+        UploadLimits limits = new UploadLimits(properties.maxUploadSize().toBytes(),
+                properties.freeSpaceReserve().toBytes(),
+                new TarballLimits(properties.maxExtractedSize().toBytes(), properties.maxExtractedEntries()));
+        LocalFileStore store = new LocalFileStore(root, limits);
+        int removed = store.removeStaleTemporaries();
+        if (removed > 0) {
+            log.info("Removed {} temporary files left by an interrupted run under {}", removed, root.path());
+        }
+        return store;
+    }
+}

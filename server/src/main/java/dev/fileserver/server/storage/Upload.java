@@ -1,0 +1,144 @@
+package dev.fileserver.server.storage;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.UUID;
+
+import dev.fileserver.wire.FileHeader;
+import dev.fileserver.wire.archive.PosixModes;
+import dev.fileserver.wire.archive.TarballExtractor;
+
+/**
+ * One incoming file frame: its content goes to a hidden temporary file in the target folder, and
+ * only {@link #commit()} makes it visible, by an atomic rename over the final name. Until then the
+ * final name keeps its previous content; {@link #abort()} leaves no trace.
+ */
+public final class Upload {
+
+    private final Path directory;
+
+    private final FileHeader header;
+
+    private final Path temporary;
+
+    private final OutputStream out;
+
+    private final TarballExtractor extractor;
+
+    private boolean finished;
+
+    Upload(Path directory, FileHeader header, TarballExtractor extractor) throws IOException {
+        this.directory = directory;
+        this.header = header;
+        this.extractor = extractor;
+        this.temporary = directory.resolve(temporaryName(".part"));
+        this.out = Files.newOutputStream(temporary, java.nio.file.StandardOpenOption.CREATE_NEW);
+    }
+
+    public FileHeader header() {
+        return header;
+    }
+
+    /** Where the frame's content is written; it is closed by {@link #commit()} or {@link #abort()}. */
+    public OutputStream content() {
+        return out;
+    }
+
+    /** Publishes the received content under its final name; returns that path. */
+    public Path commit() throws IOException {
+        finished = true;
+        try {
+            out.close();
+            return header.compressed() ? placeDirectory() : placeFile();
+        }
+        finally {
+            RecursiveDelete.deleteQuietly(temporary);
+        }
+    }
+
+    public void abort() {
+        if (finished) {
+            return;
+        }
+        finished = true;
+        try {
+            out.close();
+        }
+        catch (IOException ignored) {
+            // the file is deleted next either way
+        }
+        RecursiveDelete.deleteQuietly(temporary);
+    }
+
+    private Path placeFile() throws IOException {
+        Path target = directory.resolve(header.fileName());
+        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
+            throw new UploadRefusedException("Error: '" + header.fileName() + "' is a directory on the server");
+        }
+        PosixModes.apply(temporary, header.accessBits());
+        moveAtomically(temporary, target);
+        return target;
+    }
+
+    private Path placeDirectory() throws IOException {
+        Path staging = directory.resolve(temporaryName(".d"));
+        Files.createDirectory(staging);
+        try {
+            List<String> names;
+            try (InputStream tarball = Files.newInputStream(temporary)) {
+                names = extractor.extract(tarball, staging);
+            }
+            catch (IOException e) {
+                throw new UploadRefusedException(e.getMessage(), e);
+            }
+            if (names.isEmpty()) {
+                throw new UploadRefusedException("Error: the uploaded archive is empty");
+            }
+            for (String name : names) {
+                replace(staging.resolve(name), directory.resolve(name));
+            }
+            return directory.resolve(names.get(0));
+        }
+        finally {
+            RecursiveDelete.deleteQuietly(staging);
+        }
+    }
+
+    /** Swaps a complete new tree in for whatever had the name, so readers see old or new, never half. */
+    private void replace(Path fresh, Path target) throws IOException {
+        if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+            moveAtomically(fresh, target);
+            return;
+        }
+        Path previous = directory.resolve(temporaryName(".old"));
+        moveAtomically(target, previous);
+        try {
+            moveAtomically(fresh, target);
+        }
+        catch (IOException e) {
+            moveAtomically(previous, target);
+            throw e;
+        }
+        RecursiveDelete.deleteQuietly(previous);
+    }
+
+    private static void moveAtomically(Path from, Path to) throws IOException {
+        try {
+            Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
+        }
+        catch (AtomicMoveNotSupportedException e) {
+            throw new IOException("the root's file system cannot rename atomically", e);
+        }
+    }
+
+    private static String temporaryName(String suffix) {
+        return StorageRoot.TEMPORARY_PREFIX + UUID.randomUUID() + suffix;
+    }
+}

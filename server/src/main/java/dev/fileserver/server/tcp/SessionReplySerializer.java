@@ -1,0 +1,59 @@
+package dev.fileserver.server.tcp;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.serializer.Serializer;
+
+import dev.fileserver.server.session.Reply;
+import dev.fileserver.server.session.Session;
+import dev.fileserver.server.storage.Download;
+import dev.fileserver.wire.FileHeader;
+import dev.fileserver.wire.FrameWriter;
+
+/**
+ * Writes a {@link Reply} to one connection: text frames whole, a file frame streamed from disk
+ * (or from a tar writer) straight to the socket.
+ */
+final class SessionReplySerializer implements Serializer<Object> {
+
+    private static final Logger log = LoggerFactory.getLogger(SessionReplySerializer.class);
+
+    private final Session session;
+
+    SessionReplySerializer(Session session) {
+        this.session = session;
+    }
+
+    @Override
+    public void serialize(Object object, OutputStream out) throws IOException {
+        Reply reply = object instanceof Reply r ? r : Reply.text(object.toString());
+        FrameWriter writer = new FrameWriter(out);
+        for (Object part : reply.parts()) {
+            if (part instanceof Download download) {
+                send(download, writer, out);
+            }
+            else {
+                writer.writeText((String) part);
+            }
+        }
+    }
+
+    private void send(Download download, FrameWriter writer, OutputStream out) throws IOException {
+        FileHeader header = download.header();
+        long started = System.nanoTime();
+        try (download) {
+            writer.writeFileHeader(header);
+            download.writeContent(out);
+            out.flush();
+        }
+        catch (IOException e) {
+            log.warn("{} download '{}' failed after starting: {}; closing", session, header.fileName(), e.getMessage());
+            throw e;
+        }
+        long millis = (System.nanoTime() - started) / 1_000_000;
+        log.info("{} sent '{}' {} bytes in {} ms", session, header.fileName(), header.fileLen(), millis);
+    }
+}

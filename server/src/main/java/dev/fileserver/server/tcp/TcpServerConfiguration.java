@@ -1,0 +1,76 @@
+package dev.fileserver.server.tcp;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+import org.springframework.integration.dsl.IntegrationFlow;
+import org.springframework.integration.ip.IpHeaders;
+import org.springframework.integration.ip.dsl.Tcp;
+import org.springframework.integration.ip.tcp.connection.TcpMessageMapper;
+
+import dev.fileserver.server.command.Conversation;
+import dev.fileserver.server.config.FileServerProperties;
+import dev.fileserver.server.session.Reply;
+import dev.fileserver.server.session.SessionRegistry;
+import dev.fileserver.server.storage.FileStore;
+import dev.fileserver.wire.FrameLimits;
+
+/**
+ * The TCP side: a Spring Integration server connection factory whose connections carry our own
+ * frame (de)serializers, an inbound adapter feeding the {@link Conversation}, and an outbound
+ * adapter sending its replies back on the same connection. The flow runs on the connection's own
+ * reading thread, so a reply is on the wire before the next frame is read.
+ */
+@Configuration(proxyBeanMethods = false)
+class TcpServerConfiguration {
+
+    @Bean
+    ConnectionSlots connectionSlots(FileServerProperties properties) {
+        return new ConnectionSlots(properties.maxClients());
+    }
+
+    @Bean
+    FileServerConnectionFactory fileServerConnectionFactory(FileServerProperties properties, SessionRegistry sessions,
+            ConnectionSlots slots, FileStore store) {
+        TcpLimits limits = new TcpLimits(new FrameLimits((int) properties.maxTextFrame().toBytes(),
+                (int) properties.maxFileHeader().toBytes()), properties.maxUploadSize().toBytes());
+        FileServerConnectionFactory factory = new FileServerConnectionFactory(properties.port());
+        factory.setLocalAddress(properties.bindAddress());
+        factory.setTcpNetConnectionSupport(new FileServerConnectionSupport(sessions, slots, store, limits));
+        // Spring Integration leaves Nagle on; a small reply must not wait for an ACK
+        factory.setSoTcpNoDelay(true);
+        factory.setSoTimeout((int) properties.idleTimeout().toMillis());
+        factory.setTaskExecutor(connectionExecutor());
+        TcpMessageMapper mapper = new TcpMessageMapper();
+        mapper.setStringToBytes(false);
+        factory.setMapper(mapper);
+        return factory;
+    }
+
+    @Bean
+    ListenerStartupCheck listenerStartupCheck(FileServerConnectionFactory factory, FileServerProperties properties) {
+        return new ListenerStartupCheck(factory, properties);
+    }
+
+    @Bean
+    IntegrationFlow fileServerFlow(FileServerConnectionFactory factory, Conversation conversation,
+            SessionRegistry sessions) {
+        return IntegrationFlow.from(Tcp.inboundAdapter(factory))
+                .handle((payload, headers) -> {
+                    Reply reply = conversation.onFrame(payload,
+                            sessions.get((String) headers.get(IpHeaders.CONNECTION_ID)));
+                    return reply.isEmpty() ? null : reply;
+                })
+                .handle(Tcp.outboundAdapter(factory))
+                .get();
+    }
+
+    /** One thread per connection: a virtual one where the JDK has them (21+), a platform one before. */
+    private static SimpleAsyncTaskExecutor connectionExecutor() {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("fileserver-conn-");
+        if (Runtime.version().feature() >= 21) {
+            executor.setVirtualThreads(true);
+        }
+        return executor;
+    }
+}

@@ -1,0 +1,204 @@
+package dev.fileserver.server.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.fileserver.server.support.RunningServer;
+import dev.fileserver.server.support.Trees;
+import dev.fileserver.server.support.V1Client;
+import dev.fileserver.wire.FileHeader;
+import dev.fileserver.wire.archive.DirectoryTarball;
+import dev.fileserver.wire.archive.TarballExtractor;
+import dev.fileserver.wire.archive.TarballLimits;
+
+/** Folders travel whole as gzip tarballs, both ways, and become visible complete or not at all. */
+class DirectoryTransferTest {
+
+    @TempDir
+    Path temp;
+
+    Path root;
+
+    RunningServer server;
+
+    V1Client client;
+
+    @BeforeEach
+    void start() throws IOException {
+        root = Files.createDirectory(temp.resolve("root"));
+        server = RunningServer.start(root);
+        client = V1Client.connectAccepted(server.port());
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+    }
+
+    @Test
+    void aFolderUploadedAndDownloadedAgainIsTheSameTreeByteForByteWithItsPermissionBits() throws IOException {
+        Path album = sampleTree(temp.resolve("local/album"));
+        upload(album, "");
+        assertThat(Trees.describe(root.resolve("album"))).isEqualTo(Trees.describe(album));
+
+        Path back = Files.createDirectories(temp.resolve("back"));
+        downloadAndExtract("album", back);
+        assertThat(Trees.describe(back.resolve("album"))).isEqualTo(Trees.describe(album));
+    }
+
+    @Test
+    void aFolderUploadedOverAnOlderOneReplacesItWhole() throws IOException {
+        Files.createDirectories(root.resolve("album/old-only"));
+        Files.writeString(root.resolve("album/old-only/stale.txt"), "stale");
+        Path album = sampleTree(temp.resolve("local/album"));
+        upload(album, "");
+        assertThat(Trees.describe(root.resolve("album"))).isEqualTo(Trees.describe(album));
+        try (Stream<Path> left = Files.list(root)) {
+            assertThat(left.map(path -> path.getFileName().toString())).containsExactly("album");
+        }
+    }
+
+    @Test
+    void aDownloadedFolderWritesNothingInsideTheServedTree() throws IOException {
+        sampleTree(root.resolve("album"));
+        Map<String, FileTime> before = folderTimes(root);
+        downloadAndExtract("album", Files.createDirectories(temp.resolve("back")));
+        // creating and removing even a temporary file would change a folder's modification time
+        assertThat(folderTimes(root)).isEqualTo(before);
+    }
+
+    @Test
+    void aFileThatShrinksWhileItsFolderIsSentFailsTheTransferAndTheServerGoesOn() throws IOException {
+        Path big = Files.createDirectories(root.resolve("big")).resolve("huge.bin");
+        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(256L * 1024 * 1024);
+        }
+        assertThat(client.request("/download big", 2)).containsExactly("ok", "dir");
+        client.send("y");
+        FileHeader header = client.receiveFileHeader();
+        InputStream socket = client.socket().getInputStream();
+        socket.readNBytes(1024 * 1024);
+        // the server is now blocked on a full socket, far from the end of the file
+        try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+            file.setLength(1024);
+        }
+        long received = 1024 * 1024 + socket.transferTo(OutputStream.nullOutputStream());
+        assertThat(received).isLessThan(header.fileLen());
+        try (V1Client other = V1Client.connectAccepted(server.port())) {
+            assertThat(other.request("/list", 3)).containsExactly("ok", "ok", "big\n");
+        }
+    }
+
+    @Test
+    void aTarballThatIsNotOneIsRefusedAndLeavesNothingBehind() throws IOException {
+        Files.writeString(root.resolve("keep.txt"), "keep");
+        assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
+        client.send("y");
+        byte[] garbage = "this is not gzip at all".getBytes();
+        client.sendFile(new FileHeader(true, "album.tar.gz", 040755, garbage.length, true), garbage);
+        assertThat(client.receive()).startsWith("Error: not a valid gzip tarball");
+        assertThat(Trees.names(root)).containsExactlyInAnyOrder("", "keep.txt");
+        assertThat(client.request("/list", 3)).containsExactly("ok", "ok", "keep.txt\n");
+    }
+
+    @Test
+    void anUploadInProgressIsNeverListedAndItsTemporaryNeverShows() throws IOException {
+        Files.writeString(root.resolve("report.bin"), "old version");
+        assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
+        client.send("y");
+        byte[] firstHalf = new byte[512 * 1024];
+        new Random(1).nextBytes(firstHalf);
+        FileHeader header = FileHeader.ofFile("report.bin", 0644, 2L * firstHalf.length).withAck();
+        client.sendRaw(V1Client.lengthPrefixed(headerJson(header)));
+        client.sendRaw(firstHalf);
+        try (V1Client other = V1Client.connectAccepted(server.port())) {
+            assertThat(other.request("/list", 3)).containsExactly("ok", "ok", "report.bin\n");
+            assertThat(other.request("/tree", 3).get(2)).isEqualTo("root\n└── report.bin\n");
+            assertThat(root.resolve("report.bin")).hasContent("old version");
+            assertThat(other.request("/download .fileserver-tmp-x.part", 3).get(1)).isEqualTo("not_found");
+        }
+        client.sendRaw(firstHalf);
+        assertThat(client.receive()).isEqualTo("ok");
+        assertThat(Files.size(root.resolve("report.bin"))).isEqualTo(2L * firstHalf.length);
+        assertThat(Trees.names(root)).containsExactlyInAnyOrder("", "report.bin");
+    }
+
+    private static byte[] headerJson(FileHeader header) throws IOException {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        new dev.fileserver.wire.FrameWriter(frame).writeFileHeader(header);
+        byte[] bytes = frame.toByteArray();
+        return java.util.Arrays.copyOfRange(bytes, 4, bytes.length);
+    }
+
+    private void upload(Path folder, String into) throws IOException {
+        assertThat(client.request(("/upload " + into).strip(), 2)).containsExactly("ok", "dir");
+        client.send("y");
+        DirectoryTarball tarball = DirectoryTarball.scan(folder, path -> true);
+        FileHeader header = FileHeader.ofDirectory(folder.getFileName().toString(), 0755, tarball.length()).withAck();
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        tarball.writeTo(content);
+        client.sendFile(header, content.toByteArray());
+        assertThat(client.receive()).isEqualTo("ok");
+    }
+
+    private void downloadAndExtract(String remote, Path into) throws IOException {
+        assertThat(client.request("/download " + remote, 2)).containsExactly("ok", "dir");
+        client.send("y");
+        FileHeader header = client.receiveFileHeader();
+        assertThat(header.fileName()).isEqualTo(remote + ".tar.gz");
+        Path tarball = temp.resolve("download.tar.gz");
+        try (OutputStream out = Files.newOutputStream(tarball)) {
+            client.receiveContent(header, out);
+        }
+        try (InputStream in = Files.newInputStream(tarball)) {
+            new TarballExtractor(new TarballLimits(1L << 30, 10_000)).extract(in, into);
+        }
+    }
+
+    private static Path sampleTree(Path folder) throws IOException {
+        Files.createDirectories(folder.resolve("2024/summer"));
+        Files.createDirectories(folder.resolve("empty"));
+        Random random = new Random(42);
+        byte[] photo = new byte[300_000];
+        random.nextBytes(photo);
+        Files.write(folder.resolve("2024/summer/beach.jpg"), photo);
+        Files.writeString(folder.resolve("2024/notes with spaces.txt"), "sunny\n");
+        Files.write(folder.resolve("empty.txt"), new byte[0]);
+        Files.writeString(folder.resolve("run.sh"), "#!/bin/sh\necho hi\n");
+        Files.setPosixFilePermissions(folder.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-x---"));
+        Files.setPosixFilePermissions(folder.resolve("empty.txt"), PosixFilePermissions.fromString("rw-------"));
+        Files.setPosixFilePermissions(folder.resolve("2024"), PosixFilePermissions.fromString("rwx------"));
+        return folder;
+    }
+
+    private static Map<String, FileTime> folderTimes(Path root) throws IOException {
+        Map<String, FileTime> times = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : (Iterable<Path>) paths::iterator) {
+                if (Files.isDirectory(path)) {
+                    times.put(root.relativize(path).toString(), Files.getLastModifiedTime(path));
+                }
+            }
+        }
+        return times;
+    }
+}
