@@ -1,5 +1,7 @@
 package dev.fileserver.client;
 
+import java.util.Map;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -9,6 +11,8 @@ import dev.fileserver.client.shell.ShellStreams;
 
 @SpringBootApplication
 public class ShellClientApplication {
+
+    static final String CONFIG_NAME = "fileserver-client";
 
     public static void main(String[] args) {
         System.exit(run(ShellStreams.system(), args));
@@ -21,6 +25,8 @@ public class ShellClientApplication {
     public static int run(ShellStreams streams, String... args) {
         CommandLine commandLine = CommandLine.of(args);
         SpringApplication application = new SpringApplication(ShellClientApplication.class);
+        // a name of its own, so that a server sharing the classpath (in tests) keeps its own settings
+        application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
         application.addInitializers(context -> {
             context.getBeanFactory().registerSingleton("commandLine", commandLine);
             context.getBeanFactory().registerSingleton("shellStreams", streams);
