@@ -40,6 +40,10 @@ public final class ClientSession implements AutoCloseable {
 
     /** The open connection, connecting to the target first if there is none. */
     public FileServerConnection connection() throws ConnectionFailedException {
+        FileServerConnection current = connection;
+        if (current != null && current.closedWhileIdle()) {
+            current.close();
+        }
         if (!isConnected()) {
             connection = FileServerConnection.open(target, settings);
         }
@@ -74,7 +78,7 @@ public final class ClientSession implements AutoCloseable {
     public void abort() {
         FileServerConnection current = connection;
         if (current != null) {
-            current.close();
+            current.interrupt();
         }
     }
 

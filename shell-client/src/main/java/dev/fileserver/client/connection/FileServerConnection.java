@@ -44,14 +44,21 @@ public final class FileServerConnection implements Closeable {
 
     private final OutputStream out;
 
+    private final BufferedInputStream socketIn;
+
+    private final ConnectionSettings settings;
+
     private Capabilities capabilities = Capabilities.NONE;
+
+    private volatile boolean interrupted;
 
     private FileServerConnection(ServerAddress address, Socket socket, ConnectionSettings settings)
             throws IOException {
         this.address = address;
         this.socket = socket;
-        InputStream in = SocketStreams.input(new BufferedInputStream(socket.getInputStream(), Transfer.BUFFER_SIZE),
-                settings.readTimeout());
+        this.settings = settings;
+        this.socketIn = new BufferedInputStream(socket.getInputStream(), Transfer.BUFFER_SIZE);
+        InputStream in = SocketStreams.input(socketIn, settings.readTimeout());
         this.out = SocketStreams.output(new BufferedOutputStream(socket.getOutputStream(), Transfer.BUFFER_SIZE));
         this.reader = new FrameReader(in, settings.frameLimits());
         this.writer = new FrameWriter(out);
@@ -125,6 +132,41 @@ public final class FileServerConnection implements Closeable {
 
     public boolean isOpen() {
         return !socket.isClosed();
+    }
+
+    /**
+     * Whether the server hung up while this connection sat idle between requests (its idle timeout,
+     * a restart), found out without blocking, so that the next request goes on a new connection
+     * instead of failing.
+     */
+    public boolean closedWhileIdle() {
+        if (socket.isClosed()) {
+            return true;
+        }
+        try {
+            socket.setSoTimeout(1);
+            socketIn.mark(1);
+            if (socketIn.read() < 0) {
+                return true;
+            }
+            // unexpected bytes between requests: left for the next conversation to trip on
+            socketIn.reset();
+            return false;
+        }
+        catch (SocketTimeoutException e) {
+            return false;
+        }
+        catch (IOException e) {
+            return true;
+        }
+        finally {
+            try {
+                socket.setSoTimeout((int) settings.readTimeout().toMillis());
+            }
+            catch (IOException ignored) {
+                // closed meanwhile: the next read says so
+            }
+        }
     }
 
     /**
@@ -222,6 +264,10 @@ public final class FileServerConnection implements Closeable {
 
     private ConnectionFailedException lost(IOException e) {
         closeQuietly(socket);
+        if (interrupted) {
+            return new ConnectionFailedException("Error: interrupted; the connection to " + address
+                    + " was closed and the next command opens a new one", e);
+        }
         String reason;
         if (e instanceof EndOfStreamException) {
             reason = "connection closed by the server";
@@ -253,7 +299,13 @@ public final class FileServerConnection implements Closeable {
         }
     }
 
-    /** Closes the socket at once, e.g. to abort a transfer blocked on it from another thread. */
+    /** Cuts the connection from another thread; what was blocked on it fails as interrupted. */
+    public void interrupt() {
+        interrupted = true;
+        closeQuietly(socket);
+    }
+
+    /** Closes the socket at once. */
     @Override
     public void close() {
         closeQuietly(socket);

@@ -31,8 +31,11 @@ public final class FakeV1Server implements AutoCloseable {
 
     private final CompletableFuture<Void> done = new CompletableFuture<>();
 
-    private FakeV1Server(List<Script> scripts) throws IOException {
+    private final String greeting;
+
+    private FakeV1Server(String greeting, List<Script> scripts) throws IOException {
         this.listener = new ServerSocket(0);
+        this.greeting = greeting;
         Thread thread = new Thread(() -> serve(scripts), "fake-v1-server");
         thread.setDaemon(true);
         thread.start();
@@ -40,7 +43,12 @@ public final class FakeV1Server implements AutoCloseable {
 
     /** Serves one connection per script, in order. */
     public static FakeV1Server start(Script... scripts) throws IOException {
-        return new FakeV1Server(List.of(scripts));
+        return new FakeV1Server("Connection accepted", List.of(scripts));
+    }
+
+    /** Greets one connection with {@code greeting} and closes it, as a full v1 server does. */
+    public static FakeV1Server rejecting(String greeting) throws IOException {
+        return new FakeV1Server(greeting, List.of(Peer::hangUp));
     }
 
     public int port() {
@@ -65,7 +73,7 @@ public final class FakeV1Server implements AutoCloseable {
             for (Script script : scripts) {
                 try (Socket socket = listener.accept()) {
                     Peer peer = new Peer(socket);
-                    peer.send("Connection accepted");
+                    peer.send(greeting);
                     script.run(peer);
                     peer.answerGoodbye();
                 }
@@ -137,6 +145,10 @@ public final class FakeV1Server implements AutoCloseable {
             writer.writeFileHeader(header);
             out.write(content, 0, sent);
             out.flush();
+            socket.close();
+        }
+
+        public void hangUp() throws IOException {
             socket.close();
         }
 
