@@ -7,7 +7,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,24 +25,35 @@ import dev.fileserver.wire.archive.PosixModes;
 class OneShotAgainstRealServerTest {
 
     @TempDir
+    static Path served;
+
+    static RealServer server;
+
+    @TempDir
     Path temp;
 
     Path root;
 
     Path local;
 
-    RealServer server;
-
-    @BeforeEach
-    void startServer() throws IOException {
-        root = Files.createDirectories(temp.resolve("root"));
-        local = Files.createDirectories(temp.resolve("local"));
-        server = RealServer.start(root);
+    @BeforeAll
+    static void startServer() throws Exception {
+        server = RealServer.start(Files.createDirectories(served.resolve("root")));
     }
 
-    @AfterEach
-    void stopServer() {
+    @AfterAll
+    static void stopServer() throws Exception {
         server.close();
+    }
+
+    /** One server for the class; each test starts from an empty root. */
+    @BeforeEach
+    void emptyTheRoot() throws IOException {
+        root = server.root();
+        for (String name : Trees.names(root)) {
+            Trees.delete(root.resolve(name));
+        }
+        local = Files.createDirectories(temp.resolve("local"));
     }
 
     ClientRun client(String... args) {

@@ -46,6 +46,18 @@ public final class Trees {
         }
     }
 
+    /** Deletes a file or a whole tree, read-only folders included. */
+    public static void delete(Path path) throws IOException {
+        try (Stream<Path> paths = Files.walk(path)) {
+            for (Path each : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                if (Files.isDirectory(each, LinkOption.NOFOLLOW_LINKS)) {
+                    PosixModes.apply(each, 0700);
+                }
+                Files.delete(each);
+            }
+        }
+    }
+
     public static String sha256(Path file) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
