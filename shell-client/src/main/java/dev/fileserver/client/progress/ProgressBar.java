@@ -75,7 +75,7 @@ public final class ProgressBar implements TransferProgress {
         int filled = (int) (fraction * BAR_WIDTH);
         String bar = "=".repeat(filled) + (filled < BAR_WIDTH ? ">" + " ".repeat(BAR_WIDTH - filled - 1) : "");
         long rate = (long) (done / Math.max(elapsed.toNanos() / 1e9, 1e-3));
-        String eta = rate <= 0 ? "--:--" : Sizes.duration(Duration.ofSeconds((total - done) / rate));
+        String eta = rate <= 0 ? "--:--" : Sizes.duration(Duration.ofMillis((total - done) * 1000 / rate));
         return String.format("%s [%s] %s / %s %3d%% %s ETA %s", shorten(name), bar, Sizes.bytes(done),
                 Sizes.bytes(total), (int) (fraction * 100), Sizes.bytes(rate) + "/s", eta);
     }

@@ -5,6 +5,8 @@ import java.io.PrintWriter;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.shell.core.InputReader;
@@ -32,7 +34,7 @@ class InteractiveShell {
 
     private final ClientSession session;
 
-    InteractiveShell(@Lazy LineReader lineReader, PromptProvider prompt, Dispatcher dispatcher,
+    InteractiveShell(LineReader lineReader, PromptProvider prompt, Dispatcher dispatcher,
             ClientSession session) {
         this.lineReader = lineReader;
         this.prompt = prompt;
@@ -41,6 +43,7 @@ class InteractiveShell {
     }
 
     int run() {
+        useEscapingParser(lineReader);
         Terminal terminal = lineReader.getTerminal();
         PrintWriter out = terminal.writer();
         out.println("File server client. Type 'help' for the commands, 'exit' to leave.");
@@ -82,6 +85,22 @@ class InteractiveShell {
             }
         }
         return Dispatcher.OK;
+    }
+
+    /**
+     * Spring Shell 4.0.0's line parser does not escape what it completes, so a completed name with a
+     * space would split in two; JLine's own parser reads the same quotes and backslashes and
+     * escapes completions. Spring Shell declares its parser bean unconditionally, hence the swap.
+     */
+    private static void useEscapingParser(LineReader lineReader) {
+        if (lineReader instanceof LineReaderImpl reader) {
+            DefaultParser parser = new DefaultParser();
+            parser.setEofOnUnclosedQuote(true);
+            parser.setEofOnEscapedNewLine(true);
+            reader.setParser(parser);
+        }
+        // history expansion would eat the backslashes of escaped names and the '!' in a name
+        lineReader.option(LineReader.Option.DISABLE_EVENT_EXPANSION, true);
     }
 
     /** Answers to a confirmation are not commands: they stay out of the history. */
