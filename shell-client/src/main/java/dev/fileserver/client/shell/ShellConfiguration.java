@@ -34,6 +34,11 @@ class ShellConfiguration {
     }
 
     @Bean
+    jakarta.validation.Validator commandParameterValidator() {
+        return new NoConstraints();
+    }
+
+    @Bean
     Feedback feedback(ShellStreams streams) {
         return new Feedback(streams);
     }
