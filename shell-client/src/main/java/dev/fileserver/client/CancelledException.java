@@ -4,16 +4,6 @@ package dev.fileserver.client;
 public class CancelledException extends ClientException {
 
     public CancelledException(String message) {
-        super(message);
-    }
-
-    @Override
-    public int exitCode() {
-        return FAILED;
-    }
-
-    @Override
-    public boolean keepsConnection() {
-        return true;
+        super(message, null, FAILED, true);
     }
 }

@@ -15,21 +15,26 @@ public abstract class ClientException extends Exception {
     /** No server to talk to: refused, rejected, lost or silent. */
     public static final int CONNECTION = 3;
 
-    protected ClientException(String message) {
-        super(message);
-    }
+    private final int exitCode;
 
-    protected ClientException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    public abstract int exitCode();
+    private final boolean keepsConnection;
 
     /**
-     * Whether the conversation with the server ended in a known state, so the connection can serve
-     * the next command; otherwise it is closed and the next command opens a new one.
+     * @param keepsConnection whether the conversation with the server ended in a known state, so
+     *                        the connection can serve the next command; otherwise it is closed and
+     *                        the next command opens a new one
      */
+    protected ClientException(String message, Throwable cause, int exitCode, boolean keepsConnection) {
+        super(message, cause);
+        this.exitCode = exitCode;
+        this.keepsConnection = keepsConnection;
+    }
+
+    public int exitCode() {
+        return exitCode;
+    }
+
     public boolean keepsConnection() {
-        return false;
+        return keepsConnection;
     }
 }

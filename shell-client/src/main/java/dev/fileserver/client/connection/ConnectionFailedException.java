@@ -6,15 +6,10 @@ import dev.fileserver.client.ClientException;
 public class ConnectionFailedException extends ClientException {
 
     public ConnectionFailedException(String message) {
-        super(message);
+        super(message, null, CONNECTION, false);
     }
 
     public ConnectionFailedException(String message, Throwable cause) {
-        super(message, cause);
-    }
-
-    @Override
-    public int exitCode() {
-        return CONNECTION;
+        super(message, cause, CONNECTION, false);
     }
 }

@@ -9,17 +9,7 @@ import dev.fileserver.client.ClientException;
 public class RemoteException extends ClientException {
 
     public RemoteException(String serverText) {
-        super(asErrorLine(serverText));
-    }
-
-    @Override
-    public int exitCode() {
-        return FAILED;
-    }
-
-    @Override
-    public boolean keepsConnection() {
-        return true;
+        super(asErrorLine(serverText), null, FAILED, true);
     }
 
     /** v1 messages mostly start with {@code Error: } already; some do not, and a few span lines. */

@@ -1,9 +1,8 @@
 package dev.fileserver.client.delete;
 
-import dev.fileserver.client.CancelledException;
 import dev.fileserver.client.ClientException;
 import dev.fileserver.client.Confirmation;
-import dev.fileserver.client.RemotePaths;
+import dev.fileserver.client.connection.Answers;
 import dev.fileserver.client.connection.FileServerConnection;
 import dev.fileserver.client.connection.RemoteException;
 
@@ -25,33 +24,16 @@ public final class Deletion {
         String type = connection.receive();
         String question;
         switch (type) {
-            case "file" -> question = "Delete file '" + display(remotePath) + "'?";
-            case "dir" -> question = "Delete directory '" + display(remotePath) + "' and everything in it?";
+            case "file" -> question = "Delete file '" + remotePath.strip() + "'?";
+            case "dir" -> question = "Delete directory '" + remotePath.strip() + "' and everything in it?";
             case "not_found" -> throw new RemoteException(connection.receive());
             default -> throw new RemoteException(type);
         }
-        boolean agreed;
-        try {
-            agreed = confirmation.confirm(question);
-        }
-        catch (ClientException | RuntimeException e) {
-            connection.send("n");
-            throw e;
-        }
-        if (!agreed) {
-            connection.send("n");
-            throw new CancelledException("Delete cancelled: nothing was deleted.");
-        }
-        connection.send("y");
+        Answers.confirm(connection, confirmation, question, "Delete cancelled: nothing was deleted.");
         String report = connection.receive();
         if (!report.endsWith(SUCCESS_SUFFIX)) {
             throw new RemoteException(report);
         }
         return report;
-    }
-
-    private static String display(String remotePath) {
-        String name = RemotePaths.baseName(remotePath);
-        return name.isEmpty() ? remotePath : remotePath.strip();
     }
 }

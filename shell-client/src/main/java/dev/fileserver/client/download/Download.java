@@ -9,11 +9,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
-import dev.fileserver.client.CancelledException;
 import dev.fileserver.client.ClientException;
 import dev.fileserver.client.Confirmation;
 import dev.fileserver.client.LocalFileException;
 import dev.fileserver.client.RemotePaths;
+import dev.fileserver.client.connection.Answers;
 import dev.fileserver.client.connection.FileServerConnection;
 import dev.fileserver.client.connection.RemoteException;
 import dev.fileserver.client.progress.CountingStreams;
@@ -63,7 +63,6 @@ public final class Download {
             throw new RemoteException(type);
         }
         String confirmed = confirmOverwrite(connection, folder, RemotePaths.baseName(remotePath), overwrite);
-        connection.send("y");
         FileHeader header = connection.receiveFileHeader();
         String name = header.compressed() ? header.directoryName() : header.fileName();
         long started = System.nanoTime();
@@ -96,28 +95,21 @@ public final class Download {
         return localFolder.toAbsolutePath().normalize();
     }
 
-    /** Asks before replacing; returns the name the user agreed to replace, if any. */
+    /**
+     * Answers the server: {@code y} at once when nothing local is in the way, else after asking.
+     * Returns the name the user agreed to replace, if any.
+     */
     private static String confirmOverwrite(FileServerConnection connection, Path folder, String name,
             Confirmation overwrite) throws ClientException {
         if (!RemotePaths.isSafeBaseName(name) || !Files.exists(folder.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
+            connection.send("y");
             return null;
         }
         Path existing = folder.resolve(name);
         String question = Files.isDirectory(existing, LinkOption.NOFOLLOW_LINKS)
                 ? "Overwrite local directory '" + existing + "' and everything in it?"
                 : "Overwrite local file '" + existing + "'?";
-        boolean agreed;
-        try {
-            agreed = overwrite.confirm(question);
-        }
-        catch (ClientException | RuntimeException e) {
-            connection.send("n");
-            throw e;
-        }
-        if (!agreed) {
-            connection.send("n");
-            throw new CancelledException("Download cancelled: '" + existing + "' was left as it was.");
-        }
+        Answers.confirm(connection, overwrite, question, "Download cancelled: '" + existing + "' was left as it was.");
         return name;
     }
 

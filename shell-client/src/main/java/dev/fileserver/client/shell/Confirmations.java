@@ -41,17 +41,8 @@ final class Confirmations {
     static final class NoOneToAskException extends ClientException {
 
         NoOneToAskException(String question) {
-            super("Error: not confirmed (" + question + "): no terminal to ask on; add --yes to proceed");
-        }
-
-        @Override
-        public int exitCode() {
-            return FAILED;
-        }
-
-        @Override
-        public boolean keepsConnection() {
-            return true;
+            super("Error: not confirmed (" + question + "): no terminal to ask on; add --yes to proceed", null,
+                    FAILED, true);
         }
     }
 }

@@ -6,16 +6,6 @@ import dev.fileserver.client.ClientException;
 public class UsageException extends ClientException {
 
     public UsageException(String message) {
-        super(message);
-    }
-
-    @Override
-    public int exitCode() {
-        return USAGE;
-    }
-
-    @Override
-    public boolean keepsConnection() {
-        return true;
+        super(message, null, USAGE, true);
     }
 }
