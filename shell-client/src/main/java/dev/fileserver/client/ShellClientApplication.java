@@ -24,22 +24,27 @@ public class ShellClientApplication {
      */
     public static int run(ShellStreams streams, String... args) {
         CommandLine commandLine = CommandLine.of(args);
-        SpringApplication application = new SpringApplication(ShellClientApplication.class);
-        // a name of its own, so that a server sharing the classpath (in tests) keeps its own settings
-        application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
-        application.addInitializers(context -> {
-            context.getBeanFactory().registerSingleton("commandLine", commandLine);
-            context.getBeanFactory().registerSingleton("shellStreams", streams);
-        });
         ConfigurableApplicationContext context;
         try {
-            context = application.run(commandLine.properties().toArray(String[]::new));
+            context = application(streams, commandLine).run(commandLine.properties().toArray(String[]::new));
         }
         catch (RuntimeException e) {
             streams.err().println("Error: the client could not start: " + rootMessage(e));
             return ClientException.FAILED;
         }
         return SpringApplication.exit(context);
+    }
+
+    /** The client application for {@code commandLine}, reading and writing {@code streams}. */
+    public static SpringApplication application(ShellStreams streams, CommandLine commandLine) {
+        SpringApplication application = new SpringApplication(ShellClientApplication.class);
+        // settings of its own name, apart from any other application's on the same classpath
+        application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
+        application.addInitializers(context -> {
+            context.getBeanFactory().registerSingleton("commandLine", commandLine);
+            context.getBeanFactory().registerSingleton("shellStreams", streams);
+        });
+        return application;
     }
 
     private static String rootMessage(Throwable failure) {

@@ -15,6 +15,8 @@ public final class ClientSession implements AutoCloseable {
 
     private volatile FileServerConnection connection;
 
+    private volatile boolean busy;
+
     public ClientSession(ServerAddress target, ConnectionSettings settings) {
         this.target = target;
         this.settings = settings;
@@ -57,6 +59,7 @@ public final class ClientSession implements AutoCloseable {
     public <T> T converse(Conversation<T> conversation) throws ClientException {
         FileServerConnection current = connection();
         boolean inStep = false;
+        busy = true;
         try {
             T result = conversation.with(current);
             inStep = true;
@@ -67,6 +70,7 @@ public final class ClientSession implements AutoCloseable {
             throw e;
         }
         finally {
+            busy = false;
             if (!inStep) {
                 current.close();
                 connection = null;
@@ -91,9 +95,18 @@ public final class ClientSession implements AutoCloseable {
         }
     }
 
+    /**
+     * Leaves the server; in the middle of a conversation (the process is being stopped) there is no
+     * polite way out, and the connection is cut instead.
+     */
     @Override
     public void close() {
-        disconnect();
+        if (busy) {
+            abort();
+        }
+        else {
+            disconnect();
+        }
     }
 
     /** One request and its replies, on a connection that is at the start of a request. */

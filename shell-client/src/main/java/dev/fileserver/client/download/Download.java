@@ -119,6 +119,8 @@ public final class Download {
         Path temporary;
         try {
             temporary = Files.createTempFile(folder, "." + hiddenStem(name) + ".", ".part");
+            // a run stopped mid-transfer (Ctrl-C in a script) takes its temporary file with it
+            temporary.toFile().deleteOnExit();
         }
         catch (IOException e) {
             throw connection.failure(e, "cannot create a temporary file in " + folder);
