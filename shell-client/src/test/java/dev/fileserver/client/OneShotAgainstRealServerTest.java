@@ -74,6 +74,20 @@ class OneShotAgainstRealServerTest {
     }
 
     @Test
+    void aListingFarLargerThanARequestFrameArrivesWhole() throws IOException {
+        Path big = Files.createDirectories(root.resolve("big"));
+        for (int i = 0; i < 3000; i++) {
+            Files.createFile(big.resolve(String.format("a-rather-long-file-name-to-fill-the-frame-%04d.txt", i)));
+        }
+
+        ClientRun run = client("ls", "big");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(run.out().length()).isGreaterThan(64 * 1024);
+        assertThat(run.out().lines()).hasSize(3000);
+    }
+
+    @Test
     void treeDrawsTheFolderWithItsBaseNameFirst() throws IOException {
         Files.createDirectories(root.resolve("docs/inner"));
         Files.writeString(root.resolve("docs/inner/deep.txt"), "x");

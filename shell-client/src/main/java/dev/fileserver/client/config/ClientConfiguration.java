@@ -20,7 +20,8 @@ class ClientConfiguration {
     ClientSession clientSession(FileServerProperties properties) {
         return new ClientSession(new ServerAddress(properties.host(), properties.port()),
                 new ConnectionSettings(properties.connectTimeout(), properties.readTimeout(),
-                        properties.negotiateCapabilities(), FrameLimits.DEFAULT));
+                        properties.negotiateCapabilities(),
+                        new FrameLimits((int) properties.maxTextFrame().toBytes(), FrameLimits.DEFAULT_MAX_BYTES)));
     }
 
     @Bean

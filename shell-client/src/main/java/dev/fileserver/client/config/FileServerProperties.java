@@ -17,6 +17,9 @@ import org.springframework.util.unit.DataSize;
  * @param negotiateCapabilities  whether to ask the server for extensions after the greeting; a v1
  *                               server answers {@code ok} and nothing changes, so this is a way
  *                               out only for a peer that misbehaves on an unknown command
+ * @param maxTextFrame           largest text frame accepted from the server; a listing or a tree
+ *                               of a big folder is one frame, so this is far above what a
+ *                               request needs, and still bounds what a server can make us hold
  * @param maxExpandedSize        how much a downloaded directory may expand to on disk
  * @param maxEntries             how many entries a downloaded directory's tarball may hold
  */
@@ -27,12 +30,16 @@ public record FileServerProperties(
         @DefaultValue("10s") Duration connectTimeout,
         @DefaultValue("60s") Duration readTimeout,
         @DefaultValue("true") boolean negotiateCapabilities,
+        @DefaultValue("64MB") DataSize maxTextFrame,
         @DefaultValue("64GB") DataSize maxExpandedSize,
         @DefaultValue("1000000") int maxEntries) {
 
     public FileServerProperties {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("fileserver.port must be between 1 and 65535, not " + port);
+        }
+        if (maxTextFrame.toBytes() < 1024 || maxTextFrame.toBytes() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("fileserver.max-text-frame must be between 1KB and 2GB");
         }
         if (connectTimeout.isNegative() || readTimeout.isNegative()) {
             throw new IllegalArgumentException("fileserver timeouts must not be negative");
