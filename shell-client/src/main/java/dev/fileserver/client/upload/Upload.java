@@ -83,8 +83,8 @@ public final class Upload {
         InputStream in;
         FileHeader header;
         try {
-            in = Files.newInputStream(file);
             header = FileHeader.ofFile(name, PosixModes.read(file, 0644), Files.size(file));
+            in = Files.newInputStream(file);
         }
         catch (IOException e) {
             throw refuse(connection, file, e);
