@@ -12,6 +12,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.fileserver.server.ops.FileServerMetrics;
 import dev.fileserver.server.session.FrameError;
 import dev.fileserver.server.session.ReceivedUpload;
 import dev.fileserver.server.session.Reply;
@@ -34,8 +35,11 @@ public class Conversation {
 
     private final StorageRoot root;
 
-    Conversation(List<Command> commands, StorageRoot root) {
+    private final FileServerMetrics metrics;
+
+    Conversation(List<Command> commands, StorageRoot root, FileServerMetrics metrics) {
         this.root = root;
+        this.metrics = metrics;
         for (Command command : commands) {
             command.words().forEach(word -> this.commands.put(word, command));
         }
@@ -69,18 +73,22 @@ public class Conversation {
         if (command == null) {
             // v1: missarg and unknown words get a bare ok
             log.info("{} {} -> ok", session, request.word());
+            metrics.commandHandled("other", "ok", 0);
             return Reply.ok();
         }
         long started = System.nanoTime();
         try {
             Request confined = command.takesPath() ? request.withPath(root.resolve(request.argument())) : request;
             Reply reply = command.handle(confined, session);
+            long elapsed = System.nanoTime() - started;
             log.info("{} {} '{}' -> {} ({} ms)", session, request.word(), request.argument(), summary(reply),
-                    (System.nanoTime() - started) / 1_000_000);
+                    elapsed / 1_000_000);
+            metrics.commandHandled(request.word().substring(1), "ok", elapsed);
             return reply;
         }
         catch (RequestRefusedException e) {
             log.info("{} {} '{}' -> refused: {}", session, request.word(), request.argument(), e.getMessage());
+            metrics.commandHandled(request.word().substring(1), "refused", System.nanoTime() - started);
             return Reply.text(e.getMessage());
         }
     }

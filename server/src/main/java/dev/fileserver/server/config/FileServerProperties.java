@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * @param port                    TCP port of the file service (0 picks a free one)
  * @param bindAddress             address the file service listens on; loopback unless set
  * @param maxClients              connections served at once; the next one gets the v1 rejection greeting
+ * @param acceptBacklog           connections the kernel queues before they are accepted; a burst larger
+ *                                than this sees connections dropped during the handshake
  * @param idleTimeout             a connection that sends nothing for this long is closed
  * @param maxTextFrame            largest request text frame accepted
  * @param maxFileHeader           largest JSON header of a file frame accepted
@@ -28,6 +30,9 @@ import org.springframework.validation.annotation.Validated;
  * @param freeSpaceReserve        uploads that would leave less free space than this are refused
  * @param maxExtractedSize        a directory upload may expand to at most this many bytes
  * @param maxExtractedEntries     a directory upload may hold at most this many entries
+ * @param shutdownGracePeriod     on shutdown, transfers in progress get this long to finish
+ * @param directoryCompressionLevel gzip level of folder downloads: 0 streams them uncompressed with no
+ *                                spooling; 1 to 9 compress them, spooled to the system temporary folder
  */
 @Validated
 @ConfigurationProperties("fileserver")
@@ -36,13 +41,16 @@ public record FileServerProperties(
         @Min(0) @Max(65535) @DefaultValue("8080") int port,
         @NotBlank @DefaultValue("127.0.0.1") String bindAddress,
         @Min(1) @DefaultValue("5") int maxClients,
+        @Min(1) @DefaultValue("256") int acceptBacklog,
         @NotNull @DefaultValue("5m") Duration idleTimeout,
         @NotNull @DefaultValue("64KB") DataSize maxTextFrame,
         @NotNull @DefaultValue("64KB") DataSize maxFileHeader,
         @NotNull @DefaultValue("100GB") DataSize maxUploadSize,
         @NotNull @DefaultValue("64MB") DataSize freeSpaceReserve,
         @NotNull @DefaultValue("100GB") DataSize maxExtractedSize,
-        @Min(1) @DefaultValue("100000") int maxExtractedEntries) {
+        @Min(1) @DefaultValue("100000") int maxExtractedEntries,
+        @NotNull @DefaultValue("30s") Duration shutdownGracePeriod,
+        @Min(0) @Max(9) @DefaultValue("0") int directoryCompressionLevel) {
 
     @AssertTrue(message = "must be between 1ms and 24 days")
     boolean isIdleTimeoutValid() {

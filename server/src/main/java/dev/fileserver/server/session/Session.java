@@ -31,6 +31,12 @@ public final class Session {
 
     private volatile boolean closed;
 
+    private volatile long writeProgressNanos;
+
+    private volatile boolean writing;
+
+    private volatile Runnable forceClose = () -> { };
+
     public Session(String connectionId, String remoteAddress) {
         this.connectionId = connectionId;
         this.remoteAddress = remoteAddress;
@@ -78,6 +84,37 @@ public final class Session {
         if (this.upload == upload) {
             this.upload = null;
         }
+    }
+
+    /** How the connection is closed from outside its own thread (a stalled write, a shutdown). */
+    public void onForceClose(Runnable closer) {
+        this.forceClose = closer;
+    }
+
+    /** A reply is being written; {@link #wrote()} marks each bit of progress. */
+    public void writeStarted() {
+        writeProgressNanos = System.nanoTime();
+        writing = true;
+    }
+
+    public void wrote() {
+        writeProgressNanos = System.nanoTime();
+    }
+
+    public void writeFinished() {
+        writing = false;
+    }
+
+    /**
+     * Closes the connection if a reply has made no progress for {@code timeoutNanos}: a client that
+     * stops reading would otherwise hold its thread and its slot forever.
+     */
+    public boolean closeIfWriteStalled(long timeoutNanos) {
+        if (writing && System.nanoTime() - writeProgressNanos > timeoutNanos) {
+            forceClose.run();
+            return true;
+        }
+        return false;
     }
 
     /** Close the connection once the current reply has been sent. */

@@ -36,10 +36,18 @@ public final class LocalFileStore implements FileStore {
 
     private final TarballExtractor extractor;
 
-    public LocalFileStore(StorageRoot root, UploadLimits limits) {
+    private final int compressionLevel;
+
+    /**
+     * @param compressionLevel for folder downloads: 0 streams stored gzip blocks with an exact length
+     *                         and no spooling; 1 to 9 compress, spooled first to the system's
+     *                         temporary folder (never inside the served tree) to learn the length
+     */
+    public LocalFileStore(StorageRoot root, UploadLimits limits, int compressionLevel) {
         this.root = root;
         this.limits = limits;
         this.extractor = new TarballExtractor(limits.tarball());
+        this.compressionLevel = compressionLevel;
     }
 
     @Override
@@ -47,7 +55,10 @@ public final class LocalFileStore implements FileStore {
         return root;
     }
 
-    /** Removes temporaries a crash left behind; they were never visible under a final name. */
+    /**
+     * Cleans up after a crash: a folder that an interrupted upload had moved aside goes back under
+     * its name, then every temporary is removed (none was ever visible under a final name).
+     */
     public int removeStaleTemporaries() {
         List<Path> stale = new ArrayList<>();
         try (Stream<Path> paths = Files.walk(root.path())) {
@@ -57,6 +68,7 @@ public final class LocalFileStore implements FileStore {
         catch (IOException | UncheckedIOException e) {
             log.warn("Could not look for stale temporary files under {}: {}", root.path(), e.getMessage());
         }
+        PreviousVersion.restoreAll(stale);
         stale.forEach(RecursiveDelete::deleteQuietly);
         return stale.size();
     }
@@ -137,7 +149,9 @@ public final class LocalFileStore implements FileStore {
         try {
             return switch (typeOf(path)) {
                 case FILE -> FileDownload.open(path);
-                case DIRECTORY -> DirectoryDownload.scan(path, this);
+                case DIRECTORY -> compressionLevel == 0
+                        ? DirectoryDownload.scan(path, this)
+                        : SpooledDirectoryDownload.compress(path, this, compressionLevel);
                 case NOT_FOUND -> throw new NotFoundException(clientPath);
             };
         }
@@ -243,6 +257,38 @@ public final class LocalFileStore implements FileStore {
         @Override
         public void writeContent(OutputStream out) throws IOException {
             tarball.writeTo(out);
+        }
+    }
+
+    private record SpooledDirectoryDownload(FileHeader header, Path spool) implements Download {
+
+        static SpooledDirectoryDownload compress(Path directory, LocalFileStore store, int level) throws IOException {
+            DirectoryTarball tarball = DirectoryTarball.scan(directory, path -> !store.root.isTemporary(path));
+            Path spool = Files.createTempFile("fileserver-download-", ".tar.gz");
+            try {
+                try (OutputStream out = Files.newOutputStream(spool)) {
+                    tarball.writeCompressedTo(out, level);
+                }
+                String name = directory.getFileName() == null ? "root" : directory.getFileName().toString();
+                return new SpooledDirectoryDownload(FileHeader.ofDirectory(name, PosixModes.read(directory, 0755),
+                        Files.size(spool)), spool);
+            }
+            catch (IOException | RuntimeException e) {
+                Files.deleteIfExists(spool);
+                throw e;
+            }
+        }
+
+        @Override
+        public void writeContent(OutputStream out) throws IOException {
+            try (InputStream in = Files.newInputStream(spool)) {
+                Transfer.copy(in, out);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            Files.deleteIfExists(spool);
         }
     }
 }

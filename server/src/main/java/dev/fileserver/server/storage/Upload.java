@@ -98,8 +98,10 @@ public final class Upload {
             catch (IOException e) {
                 throw new UploadRefusedException(e.getMessage(), e);
             }
-            if (names.isEmpty()) {
-                throw new UploadRefusedException("Error: the uploaded archive is empty");
+            // v1: the single top-level entry is the folder's own name; nothing else may ride along
+            if (!names.equals(List.of(header.directoryName()))) {
+                throw new UploadRefusedException("Error: the archive for '" + header.directoryName()
+                        + "' holds " + (names.isEmpty() ? "nothing" : names) + " at its top level");
             }
             for (String name : names) {
                 replace(staging.resolve(name), directory.resolve(name));
@@ -111,25 +113,28 @@ public final class Upload {
         }
     }
 
-    /** Swaps a complete new tree in for whatever had the name, so readers see old or new, never half. */
+    /**
+     * Swaps a complete new tree in for whatever had the name, so readers see old or new, never half.
+     * Two renames cannot be one atomic step, so the old tree's name is written down first: a crash
+     * between them is undone at the next start ({@link PreviousVersion#restoreAll}).
+     */
     private void replace(Path fresh, Path target) throws IOException {
         if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             moveAtomically(fresh, target);
             return;
         }
-        Path previous = directory.resolve(temporaryName(".old"));
-        moveAtomically(target, previous);
+        PreviousVersion previous = PreviousVersion.setAside(target);
         try {
             moveAtomically(fresh, target);
         }
         catch (IOException e) {
-            moveAtomically(previous, target);
+            previous.putBack();
             throw e;
         }
-        RecursiveDelete.deleteQuietly(previous);
+        previous.discard();
     }
 
-    private static void moveAtomically(Path from, Path to) throws IOException {
+    static void moveAtomically(Path from, Path to) throws IOException {
         try {
             Files.move(from, to, StandardCopyOption.ATOMIC_MOVE);
         }
@@ -138,7 +143,7 @@ public final class Upload {
         }
     }
 
-    private static String temporaryName(String suffix) {
+    static String temporaryName(String suffix) {
         return StorageRoot.TEMPORARY_PREFIX + UUID.randomUUID() + suffix;
     }
 }

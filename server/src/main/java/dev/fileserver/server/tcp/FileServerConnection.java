@@ -10,6 +10,7 @@ import org.springframework.core.serializer.Serializer;
 import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
 import org.springframework.messaging.support.MessageBuilder;
 
+import dev.fileserver.server.ops.FileServerMetrics;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.Session;
 import dev.fileserver.server.session.SessionRegistry;
@@ -39,14 +40,19 @@ final class FileServerConnection extends TcpNetConnection {
 
     private final SessionReplySerializer serializer;
 
+    private final FileServerMetrics metrics;
+
     FileServerConnection(Socket socket, ApplicationEventPublisher publisher, String factoryName,
-            SessionRegistry sessions, ConnectionSlots slots, FileStore store, TcpLimits limits) {
+            SessionRegistry sessions, ConnectionSlots slots, FileStore store, TcpLimits limits,
+            FileServerMetrics metrics) {
         super(socket, true, false, publisher, factoryName);
         this.session = new Session(getConnectionId(), socket.getInetAddress().getHostAddress() + ":" + socket.getPort());
         this.sessions = sessions;
         this.slots = slots;
-        this.deserializer = new SessionFrameDeserializer(session, store, limits);
-        this.serializer = new SessionReplySerializer(session);
+        this.metrics = metrics;
+        this.session.onForceClose(this::close);
+        this.deserializer = new SessionFrameDeserializer(session, store, limits, metrics);
+        this.serializer = new SessionReplySerializer(session, metrics);
     }
 
     @Override
@@ -63,11 +69,13 @@ final class FileServerConnection extends TcpNetConnection {
     public void run() {
         if (!slots.tryAcquire()) {
             log.info("{} rejected: all {} client slots are taken", session, slots.capacity());
+            metrics.connectionRejected();
             greet(REJECTED);
             close();
             return;
         }
         sessions.register(session);
+        metrics.connectionAccepted();
         log.info("{} connected ({} of {} slots)", session, slots.inUse(), slots.capacity());
         try {
             if (greet(ACCEPTED)) {

@@ -7,11 +7,28 @@ import java.net.ServerSocket;
 
 import org.springframework.integration.ip.tcp.connection.TcpNetServerConnectionFactory;
 
-/** The listening socket, bound with address reuse so a restart right after a stop binds at once. */
-final class FileServerConnectionFactory extends TcpNetServerConnectionFactory {
+/**
+ * The listening socket, bound with address reuse so a restart right after a stop binds at once,
+ * and closable on its own so that connections in progress can finish during a shutdown.
+ */
+public final class FileServerConnectionFactory extends TcpNetServerConnectionFactory {
 
     FileServerConnectionFactory(int port) {
         super(port);
+    }
+
+    /** Closes the listening socket (new clients are refused) and leaves open connections alone. */
+    void stopAccepting() {
+        beforeShutdown();
+        ServerSocket serverSocket = getServerSocket();
+        if (serverSocket != null) {
+            try {
+                serverSocket.close();
+            }
+            catch (IOException ignored) {
+                // closing anyway
+            }
+        }
     }
 
     @Override

@@ -6,6 +6,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
 import org.springframework.integration.ip.tcp.connection.TcpNetConnectionSupport;
 
+import dev.fileserver.server.ops.FileServerMetrics;
 import dev.fileserver.server.session.SessionRegistry;
 import dev.fileserver.server.storage.FileStore;
 
@@ -20,17 +21,21 @@ final class FileServerConnectionSupport implements TcpNetConnectionSupport {
 
     private final TcpLimits limits;
 
-    FileServerConnectionSupport(SessionRegistry sessions, ConnectionSlots slots, FileStore store, TcpLimits limits) {
+    private final FileServerMetrics metrics;
+
+    FileServerConnectionSupport(SessionRegistry sessions, ConnectionSlots slots, FileStore store, TcpLimits limits,
+            FileServerMetrics metrics) {
         this.sessions = sessions;
         this.slots = slots;
         this.store = store;
         this.limits = limits;
+        this.metrics = metrics;
     }
 
     @Override
     public TcpNetConnection createNewConnection(Socket socket, boolean server, boolean lookupHost,
             ApplicationEventPublisher applicationEventPublisher, String connectionFactoryName) {
         return new FileServerConnection(socket, applicationEventPublisher, connectionFactoryName, sessions, slots,
-                store, limits);
+                store, limits, metrics);
     }
 }

@@ -3,11 +3,17 @@ package dev.fileserver.server.tcp;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.net.SocketTimeoutException;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.serializer.Deserializer;
 import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
 
+import dev.fileserver.server.ops.FileServerMetrics;
+import dev.fileserver.server.ops.FileServerMetrics.Direction;
+import dev.fileserver.server.ops.FileServerMetrics.TransferRecord;
 import dev.fileserver.server.session.ExpectedUpload;
 import dev.fileserver.server.session.FrameError;
 import dev.fileserver.server.session.ReceivedUpload;
@@ -31,16 +37,21 @@ import dev.fileserver.wire.Transfer;
  */
 final class SessionFrameDeserializer implements Deserializer<Object> {
 
+    private static final Logger log = LoggerFactory.getLogger(SessionFrameDeserializer.class);
+
     private final Session session;
 
     private final FileStore store;
 
     private final TcpLimits limits;
 
-    SessionFrameDeserializer(Session session, FileStore store, TcpLimits limits) {
+    private final FileServerMetrics metrics;
+
+    SessionFrameDeserializer(Session session, FileStore store, TcpLimits limits, FileServerMetrics metrics) {
         this.session = session;
         this.store = store;
         this.limits = limits;
+        this.metrics = metrics;
     }
 
     @Override
@@ -63,6 +74,15 @@ final class SessionFrameDeserializer implements Deserializer<Object> {
         catch (FrameTooLargeException | MalformedHeaderException e) {
             return new FrameError(e.getMessage(), true);
         }
+        catch (SocketTimeoutException e) {
+            log.info("{} closed: nothing received for the idle timeout", session);
+            throw new SoftEndOfStreamException("Idle timeout");
+        }
+        catch (IOException e) {
+            // a client going away is part of the job: one line here, not an error with a stack trace
+            log.info("{} connection lost: {}", session, e.getMessage());
+            throw new SoftEndOfStreamException("Connection lost: " + e.getMessage());
+        }
     }
 
     private Object receiveFile(FrameReader reader, ExpectedUpload expected) throws IOException {
@@ -83,16 +103,20 @@ final class SessionFrameDeserializer implements Deserializer<Object> {
             return new FrameError(e.getMessage(), true);
         }
         session.track(upload);
+        TransferRecord transfer = metrics.transferStarted(Direction.UPLOAD);
+        long received = 0;
         try (InputStream content = reader.content(header)) {
             byte[] buffer = new byte[Transfer.BUFFER_SIZE];
             int read;
             while ((read = content.read(buffer)) >= 0) {
+                received += read;
                 try {
                     upload.content().write(buffer, 0, read);
                 }
                 catch (IOException diskFailure) {
                     upload.abort();
                     session.untrack(upload);
+                    transfer.finished(received, false);
                     return new FrameError("Error: could not store '" + header.fileName() + "': "
                             + diskFailure.getMessage(), true);
                 }
@@ -101,8 +125,10 @@ final class SessionFrameDeserializer implements Deserializer<Object> {
         catch (IOException connectionFailure) {
             upload.abort();
             session.untrack(upload);
+            transfer.finished(received, false);
             throw connectionFailure;
         }
+        transfer.finished(received, true);
         return new ReceivedUpload(header, expected, upload);
     }
 }

@@ -7,6 +7,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.serializer.Serializer;
 
+import dev.fileserver.server.ops.FileServerMetrics;
+import dev.fileserver.server.ops.FileServerMetrics.Direction;
+import dev.fileserver.server.ops.FileServerMetrics.TransferRecord;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.Session;
 import dev.fileserver.server.storage.Download;
@@ -23,36 +26,49 @@ final class SessionReplySerializer implements Serializer<Object> {
 
     private final Session session;
 
-    SessionReplySerializer(Session session) {
+    private final FileServerMetrics metrics;
+
+    SessionReplySerializer(Session session, FileServerMetrics metrics) {
         this.session = session;
+        this.metrics = metrics;
     }
 
     @Override
-    public void serialize(Object object, OutputStream out) throws IOException {
+    public void serialize(Object object, OutputStream socket) throws IOException {
         Reply reply = object instanceof Reply r ? r : Reply.text(object.toString());
+        OutputStream out = new ProgressOutputStream(socket, session);
         FrameWriter writer = new FrameWriter(out);
-        for (Object part : reply.parts()) {
-            if (part instanceof Download download) {
-                send(download, writer, out);
+        session.writeStarted();
+        try {
+            for (Object part : reply.parts()) {
+                if (part instanceof Download download) {
+                    send(download, writer, out);
+                }
+                else {
+                    writer.writeText((String) part);
+                }
             }
-            else {
-                writer.writeText((String) part);
-            }
+        }
+        finally {
+            session.writeFinished();
         }
     }
 
     private void send(Download download, FrameWriter writer, OutputStream out) throws IOException {
         FileHeader header = download.header();
         long started = System.nanoTime();
+        TransferRecord transfer = metrics.transferStarted(Direction.DOWNLOAD);
         try (download) {
             writer.writeFileHeader(header);
             download.writeContent(out);
             out.flush();
         }
-        catch (IOException e) {
+        catch (IOException | RuntimeException e) {
+            transfer.finished(0, false);
             log.warn("{} download '{}' failed after starting: {}; closing", session, header.fileName(), e.getMessage());
             throw e;
         }
+        transfer.finished(header.fileLen(), true);
         long millis = (System.nanoTime() - started) / 1_000_000;
         log.info("{} sent '{}' {} bytes in {} ms", session, header.fileName(), header.fileLen(), millis);
     }

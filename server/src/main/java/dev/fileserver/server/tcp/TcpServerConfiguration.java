@@ -1,5 +1,8 @@
 package dev.fileserver.server.tcp;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
@@ -10,6 +13,7 @@ import org.springframework.integration.ip.tcp.connection.TcpMessageMapper;
 
 import dev.fileserver.server.command.Conversation;
 import dev.fileserver.server.config.FileServerProperties;
+import dev.fileserver.server.ops.FileServerMetrics;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.SessionRegistry;
 import dev.fileserver.server.storage.FileStore;
@@ -24,6 +28,10 @@ import dev.fileserver.wire.FrameLimits;
 @Configuration(proxyBeanMethods = false)
 class TcpServerConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(TcpServerConfiguration.class);
+
+    private static final String UNDELIVERED_REPLIES = "fileServerUndeliveredReplies";
+
     @Bean
     ConnectionSlots connectionSlots(FileServerProperties properties) {
         return new ConnectionSlots(properties.maxClients());
@@ -31,12 +39,14 @@ class TcpServerConfiguration {
 
     @Bean
     FileServerConnectionFactory fileServerConnectionFactory(FileServerProperties properties, SessionRegistry sessions,
-            ConnectionSlots slots, FileStore store) {
+            ConnectionSlots slots, FileStore store, FileServerMetrics metrics) {
         TcpLimits limits = new TcpLimits(new FrameLimits((int) properties.maxTextFrame().toBytes(),
                 (int) properties.maxFileHeader().toBytes()), properties.maxUploadSize().toBytes());
         FileServerConnectionFactory factory = new FileServerConnectionFactory(properties.port());
         factory.setLocalAddress(properties.bindAddress());
-        factory.setTcpNetConnectionSupport(new FileServerConnectionSupport(sessions, slots, store, limits));
+        // Spring Integration's default of 5 drops handshakes when many clients arrive at once
+        factory.setBacklog(properties.acceptBacklog());
+        factory.setTcpNetConnectionSupport(new FileServerConnectionSupport(sessions, slots, store, limits, metrics));
         // Spring Integration leaves Nagle on; a small reply must not wait for an ACK
         factory.setSoTcpNoDelay(true);
         factory.setSoTimeout((int) properties.idleTimeout().toMillis());
@@ -48,20 +58,38 @@ class TcpServerConfiguration {
     }
 
     @Bean
-    ListenerStartupCheck listenerStartupCheck(FileServerConnectionFactory factory, FileServerProperties properties) {
-        return new ListenerStartupCheck(factory, properties);
+    TcpListenerLifecycle tcpListenerLifecycle(FileServerConnectionFactory factory, FileServerProperties properties,
+            FileServerMetrics metrics, ApplicationEventPublisher publisher) {
+        return new TcpListenerLifecycle(factory, properties, metrics, publisher);
+    }
+
+    @Bean
+    StalledWriteWatchdog stalledWriteWatchdog(SessionRegistry sessions, FileServerProperties properties) {
+        return new StalledWriteWatchdog(sessions, properties.idleTimeout());
     }
 
     @Bean
     IntegrationFlow fileServerFlow(FileServerConnectionFactory factory, Conversation conversation,
             SessionRegistry sessions) {
-        return IntegrationFlow.from(Tcp.inboundAdapter(factory))
+        return IntegrationFlow.from(Tcp.inboundAdapter(factory).errorChannel(UNDELIVERED_REPLIES))
                 .handle((payload, headers) -> {
                     Reply reply = conversation.onFrame(payload,
                             sessions.get((String) headers.get(IpHeaders.CONNECTION_ID)));
                     return reply.isEmpty() ? null : reply;
                 })
                 .handle(Tcp.outboundAdapter(factory))
+                .get();
+    }
+
+    /**
+     * A reply that could not be written (the client went away, a file changed while being sent)
+     * has been logged with its session and its connection closed; Spring Integration would log it
+     * again as an error with a stack trace.
+     */
+    @Bean
+    IntegrationFlow undeliveredRepliesFlow() {
+        return IntegrationFlow.from(UNDELIVERED_REPLIES)
+                .handle(message -> log.debug("Reply not delivered: {}", message.getPayload()))
                 .get();
     }
 

@@ -29,10 +29,13 @@ public final class ForkedServer implements AutoCloseable {
 
     private final List<String> output;
 
-    private ForkedServer(Process process, int port, List<String> output) {
+    private final Thread pump;
+
+    private ForkedServer(Process process, int port, List<String> output, Thread pump) {
         this.process = process;
         this.port = port;
         this.output = output;
+        this.pump = pump;
     }
 
     public static ForkedServer start(Path root, List<String> jvmOptions, String... properties) throws Exception {
@@ -71,7 +74,7 @@ public final class ForkedServer implements AutoCloseable {
         pump.setDaemon(true);
         pump.start();
         try {
-            return new ForkedServer(process, port.get(60, TimeUnit.SECONDS), output);
+            return new ForkedServer(process, port.get(60, TimeUnit.SECONDS), output, pump);
         }
         catch (Exception e) {
             process.destroyForcibly();
@@ -110,6 +113,20 @@ public final class ForkedServer implements AutoCloseable {
         synchronized (output) {
             return List.copyOf(output);
         }
+    }
+
+    /** SIGTERM, as an operator or a service manager stops it; returns at once. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** Waits for the process to end; its exit code. */
+    public int awaitExit() throws InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            throw new IllegalStateException("server did not exit: " + String.join("\n", output()));
+        }
+        pump.join(10_000);
+        return process.exitValue();
     }
 
     /** {@code kill -9}: no shutdown hook, no cleanup, as in a crash. */

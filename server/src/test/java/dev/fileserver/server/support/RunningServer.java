@@ -1,5 +1,11 @@
 package dev.fileserver.server.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -39,6 +45,31 @@ public final class RunningServer implements AutoCloseable {
 
     public int port() {
         return context.getBean(AbstractServerConnectionFactory.class).getPort();
+    }
+
+    /** The actuator's HTTP port. */
+    public int httpPort() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    /** GET on the actuator; the status code and the body. */
+    public HttpResult get(String path) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort() + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return new HttpResult(response.statusCode(), response.body());
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public record HttpResult(int status, String body) {
     }
 
     public Path root() {

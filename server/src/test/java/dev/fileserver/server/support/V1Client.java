@@ -125,6 +125,13 @@ public final class V1Client implements AutoCloseable {
         return ByteBuffer.allocate(4 + body.length).putInt(body.length).put(body).array();
     }
 
+    /** A file frame's length and JSON header, without its content. */
+    public static byte[] headerFrame(FileHeader header) throws IOException {
+        ByteArrayOutputStream frame = new ByteArrayOutputStream();
+        new FrameWriter(frame).writeFileHeader(header);
+        return frame.toByteArray();
+    }
+
     public static byte[] lengthPrefixed(String body) {
         return lengthPrefixed(body.getBytes(StandardCharsets.UTF_8));
     }

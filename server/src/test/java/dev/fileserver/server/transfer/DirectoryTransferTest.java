@@ -78,6 +78,30 @@ class DirectoryTransferTest {
     }
 
     @Test
+    void aCompressedFolderDownloadIsTheSameTreeAndSmaller() throws IOException {
+        server.close();
+        server = RunningServer.start(root, "--fileserver.directory-compression-level=6");
+        client = V1Client.connectAccepted(server.port());
+        Path album = sampleTree(root.resolve("album"));
+        Files.writeString(album.resolve("repetitive.txt"), "all work and no play ".repeat(50_000));
+        Map<String, FileTime> before = folderTimes(root);
+        Path back = Files.createDirectories(temp.resolve("back"));
+        FileHeader header = downloadAndExtract("album", back);
+        assertThat(Trees.describe(back.resolve("album"))).isEqualTo(Trees.describe(album));
+        assertThat(header.fileLen()).isLessThan(DirectoryTarball.scan(album, path -> true).length() / 2);
+        assertThat(folderTimes(root)).isEqualTo(before);
+    }
+
+    @Test
+    void aFolderReachedThroughALinkInsideTheRootTravelsUnderTheLinksName() throws IOException {
+        Path album = sampleTree(root.resolve("album"));
+        Files.createSymbolicLink(root.resolve("shortcut"), album);
+        Path back = Files.createDirectories(temp.resolve("back"));
+        downloadAndExtract("shortcut", back);
+        assertThat(Trees.describe(back.resolve("shortcut"))).isEqualTo(Trees.describe(album));
+    }
+
+    @Test
     void aDownloadedFolderWritesNothingInsideTheServedTree() throws IOException {
         sampleTree(root.resolve("album"));
         Map<String, FileTime> before = folderTimes(root);
@@ -109,6 +133,24 @@ class DirectoryTransferTest {
     }
 
     @Test
+    void aFolderArchiveMayHoldOnlyTheFolderItIsNamedFor() throws IOException {
+        Files.createDirectories(root.resolve("important"));
+        Files.writeString(root.resolve("important/keep.txt"), "keep");
+        Path local = temp.resolve("local");
+        Files.createDirectories(local.resolve("important"));
+        Files.writeString(local.resolve("important/keep.txt"), "overwritten");
+        DirectoryTarball tarball = DirectoryTarball.scan(local.resolve("important"), path -> true);
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        tarball.writeTo(content);
+        assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
+        client.send("y");
+        client.sendFile(FileHeader.ofDirectory("photos", 0755, content.size()).withAck(), content.toByteArray());
+        assertThat(client.receive()).isEqualTo("Error: the archive for 'photos' holds [important] at its top level");
+        assertThat(root.resolve("important/keep.txt")).hasContent("keep");
+        assertThat(Trees.names(root)).containsExactlyInAnyOrder("", "important", "important/keep.txt");
+    }
+
+    @Test
     void aTarballThatIsNotOneIsRefusedAndLeavesNothingBehind() throws IOException {
         Files.writeString(root.resolve("keep.txt"), "keep");
         assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
@@ -128,7 +170,7 @@ class DirectoryTransferTest {
         byte[] firstHalf = new byte[512 * 1024];
         new Random(1).nextBytes(firstHalf);
         FileHeader header = FileHeader.ofFile("report.bin", 0644, 2L * firstHalf.length).withAck();
-        client.sendRaw(V1Client.lengthPrefixed(headerJson(header)));
+        client.sendRaw(V1Client.headerFrame(header));
         client.sendRaw(firstHalf);
         try (V1Client other = V1Client.connectAccepted(server.port())) {
             assertThat(other.request("/list", 3)).containsExactly("ok", "ok", "report.bin\n");
@@ -142,13 +184,6 @@ class DirectoryTransferTest {
         assertThat(Trees.names(root)).containsExactlyInAnyOrder("", "report.bin");
     }
 
-    private static byte[] headerJson(FileHeader header) throws IOException {
-        ByteArrayOutputStream frame = new ByteArrayOutputStream();
-        new dev.fileserver.wire.FrameWriter(frame).writeFileHeader(header);
-        byte[] bytes = frame.toByteArray();
-        return java.util.Arrays.copyOfRange(bytes, 4, bytes.length);
-    }
-
     private void upload(Path folder, String into) throws IOException {
         assertThat(client.request(("/upload " + into).strip(), 2)).containsExactly("ok", "dir");
         client.send("y");
@@ -160,7 +195,7 @@ class DirectoryTransferTest {
         assertThat(client.receive()).isEqualTo("ok");
     }
 
-    private void downloadAndExtract(String remote, Path into) throws IOException {
+    private FileHeader downloadAndExtract(String remote, Path into) throws IOException {
         assertThat(client.request("/download " + remote, 2)).containsExactly("ok", "dir");
         client.send("y");
         FileHeader header = client.receiveFileHeader();
@@ -172,6 +207,7 @@ class DirectoryTransferTest {
         try (InputStream in = Files.newInputStream(tarball)) {
             new TarballExtractor(new TarballLimits(1L << 30, 10_000)).extract(in, into);
         }
+        return header;
     }
 
     private static Path sampleTree(Path folder) throws IOException {

@@ -16,6 +16,8 @@ import java.util.function.Predicate;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
 import dev.fileserver.wire.Transfer;
 
@@ -44,14 +46,16 @@ public final class DirectoryTarball {
      */
     public static DirectoryTarball scan(Path directory, Predicate<Path> include) throws IOException {
         String top = directory.getFileName() == null ? "root" : directory.getFileName().toString();
+        // a folder reached through a link is archived under the link's name, its content walked for real
+        Path folder = directory.toRealPath();
         List<Item> items = new ArrayList<>();
-        Files.walkFileTree(directory, new SimpleFileVisitor<>() {
+        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-                if (!dir.equals(directory) && !include.test(dir)) {
+                if (!dir.equals(folder) && !include.test(dir)) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                items.add(new Item(entryName(top, directory, dir) + "/", dir, true, 0, PosixModes.read(dir, 0755),
+                items.add(new Item(entryName(top, folder, dir) + "/", dir, true, 0, PosixModes.read(dir, 0755),
                         attributes.lastModifiedTime()));
                 return FileVisitResult.CONTINUE;
             }
@@ -59,7 +63,7 @@ public final class DirectoryTarball {
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
                 if (attributes.isRegularFile() && include.test(file)) {
-                    items.add(new Item(entryName(top, directory, file), file, false, attributes.size(),
+                    items.add(new Item(entryName(top, folder, file), file, false, attributes.size(),
                             PosixModes.read(file, 0644), attributes.lastModifiedTime()));
                 }
                 return FileVisitResult.CONTINUE;
@@ -77,9 +81,28 @@ public final class DirectoryTarball {
         return items.size();
     }
 
-    /** Writes the archive; {@code out} is flushed but left open. */
+    /** Writes the archive in stored gzip blocks, exactly {@link #length()} bytes; {@code out} is left open. */
     public void writeTo(OutputStream out) throws IOException {
         StoredGzipOutputStream gzip = new StoredGzipOutputStream(out);
+        writeTar(gzip);
+        gzip.finish();
+        gzip.flush();
+    }
+
+    /**
+     * Writes the archive compressed at {@code level} (1 to 9); its length is known only afterwards,
+     * so a caller that must announce it first spools this somewhere. {@code out} is left open.
+     */
+    public void writeCompressedTo(OutputStream out, int level) throws IOException {
+        GzipParameters parameters = new GzipParameters();
+        parameters.setCompressionLevel(level);
+        GzipCompressorOutputStream gzip = new GzipCompressorOutputStream(out, parameters);
+        writeTar(gzip);
+        gzip.finish();
+        gzip.flush();
+    }
+
+    private void writeTar(OutputStream gzip) throws IOException {
         TarArchiveOutputStream tar = newTarStream(gzip);
         for (Item item : items) {
             tar.putArchiveEntry(item.entry(item.size));
@@ -89,8 +112,6 @@ public final class DirectoryTarball {
             tar.closeArchiveEntry();
         }
         tar.finish();
-        gzip.finish();
-        gzip.flush();
     }
 
     private static void copyExactly(Item item, OutputStream tar) throws IOException {

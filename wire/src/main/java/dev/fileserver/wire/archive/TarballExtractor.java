@@ -12,9 +12,9 @@ import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
@@ -23,10 +23,17 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import dev.fileserver.wire.Transfer;
 
 /**
- * Unpacks a received gzip tarball into a folder, trusting nothing in it: every entry must stay
- * inside the folder (no {@code ..}, no absolute name, no write through a symbolic link), links
- * may only point inside it, device and fifo entries are refused, expansion is bounded, and
- * permission bits are applied without setuid, setgid or sticky.
+ * Unpacks a received gzip tarball into a folder, trusting nothing in it.
+ * <ul>
+ * <li>Names: absolute names and {@code ..} are refused.</li>
+ * <li>Writes: every parent is walked one level at a time through its real path, so nothing is
+ * ever created through a symbolic link that leads out, not even an empty folder.</li>
+ * <li>Links: symbolic links are created last, after every other entry (so none can be written
+ * through), and each must then really resolve inside the folder; hard links must name a regular
+ * file already extracted inside it.</li>
+ * <li>Devices and fifos are refused; expansion (bytes, entries) is bounded; permission bits are
+ * applied without setuid, setgid or sticky.</li>
+ * </ul>
  */
 public final class TarballExtractor {
 
@@ -41,133 +48,229 @@ public final class TarballExtractor {
      * it created. On an exception, whatever was extracted is left for the caller to remove.
      */
     public List<String> extract(InputStream gzippedTar, Path into) throws IOException {
-        Path folder = into.toRealPath();
-        Set<String> topLevel = new LinkedHashSet<>();
-        Map<Path, Integer> directoryModes = new LinkedHashMap<>();
-        long expanded = 0;
-        int entries = 0;
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(new GzipCompressorInputStream(gzippedTar))) {
+        Extraction extraction = new Extraction(into.toRealPath());
+        TarArchiveInputStream tar;
+        try {
+            tar = new TarArchiveInputStream(new GzipCompressorInputStream(gzippedTar));
+        }
+        catch (IOException e) {
+            throw notATarball(e);
+        }
+        try (tar) {
             TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                if (++entries > limits.maxEntries()) {
-                    throw new UnsafeArchiveException("archive has more than " + limits.maxEntries() + " entries");
-                }
-                List<String> parts = safeParts(entry.getName());
-                if (parts.isEmpty()) {
-                    continue;
-                }
-                topLevel.add(parts.get(0));
-                Path target = resolveInside(folder, parts, entry.getName());
-                if (entry.isDirectory()) {
-                    createDirectory(folder, target, entry.getName());
-                    directoryModes.put(target, entry.getMode() & 0777);
-                }
-                else if (entry.isSymbolicLink()) {
-                    createSymbolicLink(folder, target, entry);
-                }
-                else if (entry.isLink()) {
-                    Path existing = resolveInside(folder, safeParts(entry.getLinkName()), entry.getLinkName());
-                    prepareParent(folder, target, entry.getName());
-                    if (!Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS)) {
-                        throw new UnsafeArchiveException("hard link '" + entry.getName() + "' has no file to point to");
-                    }
-                    Files.deleteIfExists(target);
-                    Files.createLink(target, existing);
-                }
-                else if (entry.isFile()) {
-                    prepareParent(folder, target, entry.getName());
-                    expanded = writeFile(tar, target, expanded);
-                    PosixModes.apply(target, entry.getMode() & 0777);
-                    Files.setLastModifiedTime(target, FileTime.from(entry.getLastModifiedDate().toInstant()));
-                }
-                else {
-                    throw new UnsafeArchiveException("archive entry '" + entry.getName() + "' is not a file, folder or link");
-                }
+            while ((entry = nextEntry(tar)) != null) {
+                extraction.add(entry, tar);
             }
         }
-        catch (UnsafeArchiveException e) {
-            throw e;
+        return extraction.finish();
+    }
+
+    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar) throws UnsafeArchiveException {
+        try {
+            return tar.getNextEntry();
         }
         catch (IOException | IllegalArgumentException e) {
             // commons-compress reports a corrupt header or gzip stream as either of these
-            throw new UnsafeArchiveException("not a valid gzip tarball (" + e.getMessage() + ")", e);
+            throw notATarball(e);
         }
-        // Applied last: a read-only folder must not stop its own entries from being written.
-        List<Path> directories = new ArrayList<>(directoryModes.keySet());
-        for (int i = directories.size() - 1; i >= 0; i--) {
-            PosixModes.apply(directories.get(i), directoryModes.get(directories.get(i)) | 0700);
-        }
-        return List.copyOf(topLevel);
     }
 
-    private long writeFile(InputStream content, Path target, long expandedSoFar) throws IOException {
-        if (Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-            throw new UnsafeArchiveException("archive entry '" + target.getFileName() + "' replaces a folder");
+    private static UnsafeArchiveException notATarball(Exception cause) {
+        return new UnsafeArchiveException("not a valid gzip tarball (" + cause.getMessage() + ")", cause);
+    }
+
+    /** The state of one extraction: where it writes, what it has counted, what it has deferred. */
+    private final class Extraction {
+
+        private final Path folder;
+
+        private final Set<String> topLevel = new LinkedHashSet<>();
+
+        private final Map<Path, Integer> directoryModes = new LinkedHashMap<>();
+
+        private final List<TarArchiveEntry> symbolicLinks = new ArrayList<>();
+
+        private long expanded;
+
+        private int entries;
+
+        Extraction(Path folder) {
+            this.folder = folder;
         }
-        Files.deleteIfExists(target);
-        long expanded = expandedSoFar;
-        try (OutputStream out = Files.newOutputStream(target, StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            byte[] buffer = new byte[Transfer.BUFFER_SIZE];
-            int read;
-            while ((read = content.read(buffer)) >= 0) {
-                expanded += read;
-                if (expanded > limits.maxExpandedBytes()) {
-                    throw new UnsafeArchiveException("archive expands past the limit of "
-                            + limits.maxExpandedBytes() + " bytes");
+
+        void add(TarArchiveEntry entry, InputStream content) throws IOException {
+            if (++entries > limits.maxEntries()) {
+                throw new UnsafeArchiveException("archive has more than " + limits.maxEntries() + " entries");
+            }
+            List<String> parts = safeParts(entry.getName());
+            if (parts.isEmpty()) {
+                return;
+            }
+            topLevel.add(parts.get(0));
+            if (entry.isDirectory()) {
+                Path directory = createDirectory(parts, entry.getName());
+                directoryModes.put(directory, entry.getMode() & 0777);
+            }
+            else if (entry.isSymbolicLink()) {
+                symbolicLinks.add(entry);
+            }
+            else if (entry.isLink()) {
+                createHardLink(parts, entry);
+            }
+            else if (isRegularFile(entry)) {
+                Path file = realParent(parts, entry.getName()).resolve(last(parts));
+                writeFile(content, file, entry.getName());
+                PosixModes.apply(file, entry.getMode() & 0777);
+                Files.setLastModifiedTime(file, FileTime.from(entry.getLastModifiedDate().toInstant()));
+            }
+            else {
+                throw new UnsafeArchiveException("archive entry '" + entry.getName()
+                        + "' is not a file, folder or link");
+            }
+        }
+
+        /** Creates the deferred links, checks where each really leads, and applies folder modes. */
+        List<String> finish() throws IOException {
+            List<Path> created = new ArrayList<>();
+            for (TarArchiveEntry entry : symbolicLinks) {
+                created.add(createSymbolicLink(entry));
+            }
+            // checked only once all exist: a later link can change where an earlier one leads
+            for (int i = 0; i < created.size(); i++) {
+                if (!leadsInside(created.get(i))) {
+                    for (Path each : created) {
+                        Files.deleteIfExists(each);
+                    }
+                    throw new UnsafeArchiveException("symbolic link '" + symbolicLinks.get(i).getName()
+                            + "' points outside the target folder");
                 }
-                out.write(buffer, 0, read);
+            }
+            // last, so that a read-only folder does not stop its own entries from being written
+            List<Path> directories = new ArrayList<>(directoryModes.keySet());
+            for (int i = directories.size() - 1; i >= 0; i--) {
+                PosixModes.apply(directories.get(i), directoryModes.get(directories.get(i)) | 0700);
+            }
+            return List.copyOf(topLevel);
+        }
+
+        /**
+         * Where the link really leads, or for a dangling one, where the nearest existing part of its
+         * target really is: a dangling link must not wait for something outside to appear.
+         */
+        private boolean leadsInside(Path link) throws IOException {
+            Path target = link.getParent().resolve(Files.readSymbolicLink(link));
+            while (target != null && !Files.exists(target)) {
+                target = target.getParent();
+            }
+            return target != null && target.toRealPath().startsWith(folder);
+        }
+
+        private Path createDirectory(List<String> parts, String name) throws IOException {
+            Path directory = realParent(parts, name).resolve(last(parts));
+            try {
+                Files.createDirectory(directory);
+                return directory;
+            }
+            catch (FileAlreadyExistsException e) {
+                if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+                    throw new UnsafeArchiveException("archive entry '" + name + "' replaces a file or link with a folder");
+                }
+                return directory;
             }
         }
-        return expanded;
-    }
 
-    private static void createSymbolicLink(Path folder, Path target, TarArchiveEntry entry) throws IOException {
-        String linkName = entry.getLinkName();
-        Path link = Path.of(linkName);
-        if (linkName.isEmpty() || link.isAbsolute()
-                || !target.getParent().resolve(link).normalize().startsWith(folder)) {
-            throw new UnsafeArchiveException("symbolic link '" + entry.getName() + "' points outside the target folder");
+        private void createHardLink(List<String> parts, TarArchiveEntry entry) throws IOException {
+            List<String> targetParts = safeParts(entry.getLinkName());
+            if (targetParts.isEmpty()) {
+                throw new UnsafeArchiveException("hard link '" + entry.getName() + "' has no file to point to");
+            }
+            Path existing = realParent(targetParts, entry.getLinkName()).resolve(last(targetParts));
+            if (!Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS)) {
+                throw new UnsafeArchiveException("hard link '" + entry.getName() + "' has no file to point to");
+            }
+            Path link = realParent(parts, entry.getName()).resolve(last(parts));
+            refuseFolder(link, entry.getName());
+            Files.deleteIfExists(link);
+            Files.createLink(link, existing);
         }
-        prepareParent(folder, target, entry.getName());
-        Files.deleteIfExists(target);
-        Files.createSymbolicLink(target, link);
-    }
 
-    private static void createDirectory(Path folder, Path target, String name) throws IOException {
-        prepareParent(folder, target, name);
-        if (Files.isSymbolicLink(target)) {
-            throw new UnsafeArchiveException("archive entry '" + name + "' writes through a symbolic link");
+        private Path createSymbolicLink(TarArchiveEntry entry) throws IOException {
+            List<String> parts = safeParts(entry.getName());
+            String target = entry.getLinkName();
+            Path relativeTarget = Path.of(target);
+            Path link = realParent(parts, entry.getName()).resolve(last(parts));
+            if (target.isEmpty() || relativeTarget.isAbsolute()
+                    || !link.getParent().resolve(relativeTarget).normalize().startsWith(folder)) {
+                throw new UnsafeArchiveException("symbolic link '" + entry.getName() + "' points outside the target folder");
+            }
+            if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+                throw new UnsafeArchiveException("symbolic link '" + entry.getName() + "' replaces another entry");
+            }
+            return Files.createSymbolicLink(link, relativeTarget);
         }
-        try {
-            Files.createDirectory(target);
+
+        /**
+         * The real folder that will hold the entry named by {@code parts}: each level is created if
+         * missing, then resolved, and must still be a folder inside the target before the next.
+         */
+        private Path realParent(List<String> parts, String name) throws IOException {
+            Path current = folder;
+            for (String part : parts.subList(0, parts.size() - 1)) {
+                Path next = current.resolve(part);
+                if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
+                    Files.createDirectory(next);
+                }
+                next = next.toRealPath();
+                if (!next.startsWith(folder) || !Files.isDirectory(next)) {
+                    throw new UnsafeArchiveException("archive entry '" + name + "' writes through a symbolic link");
+                }
+                current = next;
+            }
+            return current;
         }
-        catch (FileAlreadyExistsException e) {
-            if (!Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS)) {
-                throw new UnsafeArchiveException("archive entry '" + name + "' replaces a file with a folder");
+
+        private void writeFile(InputStream content, Path file, String name) throws IOException {
+            refuseFolder(file, name);
+            Files.deleteIfExists(file);
+            try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                byte[] buffer = new byte[Transfer.BUFFER_SIZE];
+                int read;
+                while ((read = readContent(content, buffer)) >= 0) {
+                    expanded += read;
+                    if (expanded > limits.maxExpandedBytes()) {
+                        throw new UnsafeArchiveException("archive expands past the limit of "
+                                + limits.maxExpandedBytes() + " bytes");
+                    }
+                    out.write(buffer, 0, read);
+                }
+            }
+        }
+
+        private static int readContent(InputStream content, byte[] buffer) throws UnsafeArchiveException {
+            try {
+                return content.read(buffer);
+            }
+            catch (IOException e) {
+                throw notATarball(e);
+            }
+        }
+
+        private static void refuseFolder(Path path, String name) throws UnsafeArchiveException {
+            if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
+                throw new UnsafeArchiveException("archive entry '" + name + "' replaces a folder");
             }
         }
     }
 
-    /** Creates missing parent folders and checks that no parent is, or passes through, a link out. */
-    private static void prepareParent(Path folder, Path target, String name) throws IOException {
-        Path parent = target.getParent();
-        Files.createDirectories(parent);
-        if (!parent.toRealPath().startsWith(folder)) {
-            throw new UnsafeArchiveException("archive entry '" + name + "' writes through a symbolic link");
-        }
+    /** Only the regular-file types: commons-compress calls every non-folder type a "file". */
+    private static boolean isRegularFile(TarArchiveEntry entry) {
+        return entry.isFile() && !entry.isFIFO() && !entry.isCharacterDevice() && !entry.isBlockDevice()
+                && !entry.isSymbolicLink() && !entry.isLink();
     }
 
-    private static Path resolveInside(Path folder, List<String> parts, String name) throws UnsafeArchiveException {
-        Path target = folder;
-        for (String part : parts) {
-            target = target.resolve(part);
-        }
-        target = target.normalize();
-        if (!target.startsWith(folder) || target.equals(folder)) {
-            throw new UnsafeArchiveException("archive entry '" + name + "' points outside the target folder");
-        }
-        return target;
+    private static String last(List<String> parts) {
+        return parts.get(parts.size() - 1);
     }
 
     /** The name's components, refusing absolute names and {@code ..}; {@code .} and empty parts drop out. */

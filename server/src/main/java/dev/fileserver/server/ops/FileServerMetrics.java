@@ -1,0 +1,109 @@
+package dev.fileserver.server.ops;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.springframework.stereotype.Component;
+
+import dev.fileserver.server.session.SessionRegistry;
+
+/**
+ * The file service's meters. Transfers are counted once each, when they end, so a 1 GiB transfer
+ * costs the same two counter updates as a 1 KiB one: nothing is done per chunk.
+ */
+@Component
+public class FileServerMetrics {
+
+    public enum Direction {
+        UPLOAD("upload"), DOWNLOAD("download");
+
+        private final String tag;
+
+        Direction(String tag) {
+            this.tag = tag;
+        }
+    }
+
+    private final MeterRegistry registry;
+
+    private final Counter connectionsAccepted;
+
+    private final Counter connectionsRejected;
+
+    private final Counter bytesReceived;
+
+    private final Counter bytesSent;
+
+    private final AtomicInteger transfersInProgress = new AtomicInteger();
+
+    public FileServerMetrics(MeterRegistry registry, SessionRegistry sessions) {
+        this.registry = registry;
+        Gauge.builder("fileserver.connections.active", sessions, SessionRegistry::size)
+                .description("Client connections being served").register(registry);
+        this.connectionsAccepted = Counter.builder("fileserver.connections.accepted")
+                .description("Client connections accepted since start").register(registry);
+        this.connectionsRejected = Counter.builder("fileserver.connections.rejected")
+                .description("Client connections turned away because every slot was taken").register(registry);
+        this.bytesReceived = Counter.builder("fileserver.bytes.received").baseUnit("bytes")
+                .description("File content received in uploads").register(registry);
+        this.bytesSent = Counter.builder("fileserver.bytes.sent").baseUnit("bytes")
+                .description("File content sent in downloads").register(registry);
+        Gauge.builder("fileserver.transfers.active", transfersInProgress, AtomicInteger::get)
+                .description("Uploads and downloads in progress").register(registry);
+    }
+
+    public void connectionAccepted() {
+        connectionsAccepted.increment();
+    }
+
+    public void connectionRejected() {
+        connectionsRejected.increment();
+    }
+
+    /** {@code command} must be a known command word (or "other"): tags stay few. */
+    public void commandHandled(String command, String outcome, long nanos) {
+        Timer.builder("fileserver.commands").description("Requests handled, by command and outcome")
+                .tag("command", command).tag("outcome", outcome)
+                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+    }
+
+    public TransferRecord transferStarted(Direction direction) {
+        transfersInProgress.incrementAndGet();
+        return new TransferRecord(direction, System.nanoTime());
+    }
+
+    public int transfersInProgress() {
+        return transfersInProgress.get();
+    }
+
+    /** One transfer from start to end; {@link #finished} is called exactly once. */
+    public final class TransferRecord {
+
+        private final Direction direction;
+
+        private final long startedNanos;
+
+        private boolean done;
+
+        private TransferRecord(Direction direction, long startedNanos) {
+            this.direction = direction;
+            this.startedNanos = startedNanos;
+        }
+
+        public void finished(long bytes, boolean succeeded) {
+            if (done) {
+                return;
+            }
+            done = true;
+            transfersInProgress.decrementAndGet();
+            (direction == Direction.UPLOAD ? bytesReceived : bytesSent).increment(bytes);
+            Timer.builder("fileserver.transfers").description("Transfer durations, by direction and outcome")
+                    .tag("direction", direction.tag).tag("outcome", succeeded ? "success" : "failure")
+                    .register(registry).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package dev.fileserver.server.ops;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.stereotype.Component;
+
+import dev.fileserver.server.config.FileServerProperties;
+import dev.fileserver.server.storage.StorageRoot;
+
+/**
+ * {@code storageRoot}: UP while the root is a readable, writable folder with more free space than
+ * the reserve; DOWN when it is not usable, OUT_OF_SERVICE when uploads would be refused for space.
+ */
+@Component
+class StorageRootHealthIndicator extends AbstractHealthIndicator {
+
+    private final StorageRoot root;
+
+    private final FileServerProperties properties;
+
+    StorageRootHealthIndicator(StorageRoot root, FileServerProperties properties) {
+        super("Storage root check failed");
+        this.root = root;
+        this.properties = properties;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) throws IOException {
+        Path path = root.path();
+        builder.withDetail("root", path.toString());
+        if (!Files.isDirectory(path) || !Files.isReadable(path) || !Files.isWritable(path)) {
+            builder.down().withDetail("problem", "not a readable and writable folder");
+            return;
+        }
+        long free = Files.getFileStore(path).getUsableSpace();
+        long reserve = properties.freeSpaceReserve().toBytes();
+        builder.withDetail("freeBytes", free).withDetail("reserveBytes", reserve);
+        if (free <= reserve) {
+            builder.status(Status.OUT_OF_SERVICE).withDetail("problem", "free space is below the reserve");
+        }
+        else {
+            builder.up();
+        }
+    }
+}

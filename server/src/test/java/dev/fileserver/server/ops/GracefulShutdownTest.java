@@ -1,0 +1,92 @@
+package dev.fileserver.server.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.Socket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.fileserver.server.support.ForkedServer;
+import dev.fileserver.server.support.Trees;
+import dev.fileserver.server.support.V1Client;
+import dev.fileserver.wire.FileHeader;
+
+/** SIGTERM: new clients are refused, transfers in progress get the grace period, the rest is cut cleanly. */
+class GracefulShutdownTest {
+
+    static final int SIZE = 16 * 1024 * 1024;
+
+    @TempDir
+    Path root;
+
+    @Test
+    void anUploadInFlightFinishesWithinTheGracePeriodWhileNewClientsAreRefused() throws Exception {
+        byte[] content = randomBytes();
+        try (ForkedServer server = ForkedServer.start(root, List.of(), "--fileserver.shutdown-grace-period=30s");
+                V1Client client = V1Client.connectAccepted(server.port())) {
+            startUpload(client, content, SIZE / 4);
+            server.terminate();
+            awaitRefused(server.port());
+            client.sendRaw(Arrays.copyOfRange(content, SIZE / 4, SIZE));
+            assertThat(client.receive()).isEqualTo("ok");
+            // 143: the JVM reports the signal even after an orderly shutdown
+            assertThat(server.awaitExit()).isIn(0, 143);
+        }
+        assertThat(Files.readAllBytes(root.resolve("big.bin"))).isEqualTo(content);
+        assertThat(Trees.names(root)).containsExactlyInAnyOrder("", "big.bin");
+    }
+
+    @Test
+    void anUploadStillRunningAfterTheGracePeriodIsCutAndLeavesNothing() throws Exception {
+        Files.writeString(root.resolve("big.bin"), "previous version");
+        byte[] content = randomBytes();
+        try (ForkedServer server = ForkedServer.start(root, List.of(), "--fileserver.shutdown-grace-period=200ms");
+                V1Client client = V1Client.connectAccepted(server.port())) {
+            startUpload(client, content, SIZE / 4);
+            server.terminate();
+            // 143: the JVM reports the signal even after an orderly shutdown
+            assertThat(server.awaitExit()).isIn(0, 143);
+            assertThat(client.isClosedByServer()).isTrue();
+        }
+        assertThat(root.resolve("big.bin")).hasContent("previous version");
+        assertThat(Trees.names(root)).containsExactlyInAnyOrder("", "big.bin");
+    }
+
+    private static void startUpload(V1Client client, byte[] content, int firstPart) throws IOException {
+        assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
+        client.send("y");
+        byte[] header = V1Client.headerFrame(FileHeader.ofFile("big.bin", 0644, content.length).withAck());
+        client.sendRaw(header);
+        client.sendRaw(Arrays.copyOf(content, firstPart));
+    }
+
+    private static void awaitRefused(int port) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (Socket probe = new Socket("127.0.0.1", port)) {
+                Thread.sleep(20);
+            }
+            catch (ConnectException refused) {
+                return;
+            }
+            catch (IOException other) {
+                Thread.sleep(20);
+            }
+        }
+        throw new AssertionError("the listener still accepts connections");
+    }
+
+    private static byte[] randomBytes() {
+        byte[] content = new byte[SIZE];
+        new Random(3).nextBytes(content);
+        return content;
+    }
+}

@@ -1,0 +1,101 @@
+package dev.fileserver.server.robustness;
+
+import static dev.fileserver.server.robustness.Fixtures.MiB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import dev.fileserver.server.robustness.Fixtures.Sha256Sink;
+import dev.fileserver.server.support.ForkedServer;
+import dev.fileserver.server.support.Trees;
+import dev.fileserver.server.support.V1Client;
+import dev.fileserver.wire.FileHeader;
+
+/**
+ * Flat memory: a server with a 64 MiB heap moves a file of more than four times that, up, down,
+ * and down again inside a folder's tarball. Holding the file (or the tarball) anywhere would
+ * exhaust the heap and end the server; every byte is checked by digest on both sides, and the
+ * test side never holds the file either.
+ */
+class FlatMemoryTest {
+
+    private static final long SIZE = 300L * MiB;
+
+    private static final List<String> SMALL_HEAP = List.of("-Xmx64m", "-XX:+UseSerialGC",
+            "-XX:+ExitOnOutOfMemoryError");
+
+    @TempDir
+    Path root;
+
+    @Test
+    void aFileOfFourTimesTheHeapGoesUpAndComesBackAsAFileAndInAFolderByteForByte() throws Exception {
+        Files.createDirectory(root.resolve("big"));
+        try (ForkedServer server = ForkedServer.start(root, SMALL_HEAP);
+                V1Client client = V1Client.connectAccepted(server.port())) {
+            Sha256Sink sent = new Sha256Sink();
+            assertThat(client.request("/upload big", 2)).containsExactly("ok", "dir");
+            client.send("y");
+            client.sendFile(FileHeader.ofFile("blob.bin", 0644, SIZE).withAck(),
+                    Fixtures.teed(Fixtures.randomBytes(300, SIZE), sent));
+            assertThat(client.receive()).isEqualTo("ok");
+            assertThat(sent.count()).isEqualTo(SIZE);
+            assertThat(Trees.sha256(root.resolve("big/blob.bin"))).as("the stored file").isEqualTo(sent.hex());
+
+            Sha256Sink received = new Sha256Sink();
+            Fixtures.download(client, "big/blob.bin", "file", received);
+            assertThat(received.count()).isEqualTo(SIZE);
+            assertThat(received.hex()).as("the downloaded file").isEqualTo(sent.hex());
+
+            assertThat(downloadFolderDigests(client, "big")).as("the downloaded folder")
+                    .containsExactlyInAnyOrderEntriesOf(Map.of("big/", "folder", "big/blob.bin", sent.hex()));
+
+            System.out.printf("FlatMemoryTest: %d MiB up, down and as a tarball through a 64 MiB heap; "
+                    + "server peak RSS %d MiB%n", SIZE / MiB, server.peakResidentBytes() / MiB);
+        }
+    }
+
+    /** Downloads a folder and reads its tarball as it arrives: entry name to content digest ("folder" for folders). */
+    private static Map<String, String> downloadFolderDigests(V1Client client, String folder) throws Exception {
+        PipedInputStream tarball = new PipedInputStream(MiB);
+        CompletableFuture<Map<String, String>> entries = CompletableFuture.supplyAsync(() -> readTarball(tarball));
+        try (OutputStream pipe = new PipedOutputStream(tarball)) {
+            Fixtures.download(client, folder, "dir", pipe);
+        }
+        return entries.get(1, TimeUnit.MINUTES);
+    }
+
+    private static Map<String, String> readTarball(InputStream tarball) {
+        Map<String, String> digests = new TreeMap<>();
+        try (tarball; InputStream gzip = new GzipCompressorInputStream(tarball);
+                TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                digests.put(entry.getName(), entry.isDirectory() ? "folder" : Fixtures.sha256(tar));
+            }
+            // to the end of the gzip stream, which checks its CRC and length, and of the pipe
+            gzip.transferTo(OutputStream.nullOutputStream());
+            tarball.transferTo(OutputStream.nullOutputStream());
+            return digests;
+        }
+        catch (IOException e) {
+            throw new IllegalStateException("the downloaded tarball could not be read", e);
+        }
+    }
+}

@@ -1,0 +1,166 @@
+package dev.fileserver.server.robustness;
+
+import static dev.fileserver.server.robustness.Fixtures.MiB;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.fileserver.server.robustness.Fixtures.Sha256Sink;
+import dev.fileserver.server.session.SessionRegistry;
+import dev.fileserver.server.storage.StorageRoot;
+import dev.fileserver.server.support.RunningServer;
+import dev.fileserver.server.support.Trees;
+import dev.fileserver.server.support.V1Client;
+import dev.fileserver.wire.FileHeader;
+
+/**
+ * Clients that stall, vanish mid-transfer or race each other: every connection is served on its
+ * own, a silent one is dropped after the idle timeout, and what a broken transfer leaves behind
+ * is the previous state of the root, never a part of a file.
+ */
+class SlowAndBrokenClientsTest {
+
+    private static final String BIG = "big.bin";
+
+    private static final String DOC = "doc.bin";
+
+    @TempDir
+    static Path root;
+
+    static RunningServer server;
+
+    static String bigSha;
+
+    static String docSha;
+
+    List<String> namesBefore;
+
+    @BeforeAll
+    static void start() throws IOException {
+        try (InputStream content = Fixtures.randomBytes(64, 64L * MiB)) {
+            Files.copy(content, root.resolve(BIG));
+        }
+        Files.write(root.resolve(DOC), Fixtures.randomArray(1, MiB));
+        bigSha = Trees.sha256(root.resolve(BIG));
+        docSha = Trees.sha256(root.resolve(DOC));
+        server = RunningServer.start(root, "--fileserver.idle-timeout=2s");
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @BeforeEach
+    void rememberTheRoot() throws IOException {
+        namesBefore = Trees.names(root).toList();
+    }
+
+    @Test
+    void aClientStalledInsideALengthHeaderBlocksNoOneAndIsDroppedAfterTheIdleTimeout() throws Exception {
+        try (V1Client stalled = V1Client.connectAccepted(server.port())) {
+            stalled.sendRaw(new byte[] {0});
+            try (V1Client other = V1Client.connectAccepted(server.port());
+                    V1Client another = V1Client.connectAccepted(server.port())) {
+                Fixtures.assertServes(other, DOC, docSha);
+                Fixtures.assertServes(another, DOC, docSha);
+            }
+            assertThat(isServing(stalled)).as("the stalled client is still connected while the others were served")
+                    .isTrue();
+            Fixtures.assertClosedByServer(stalled);
+            Fixtures.await("the server lets the stalled client go", () -> !isServing(stalled));
+        }
+    }
+
+    @Test
+    void aClientThatStopsReadingADownloadIsDroppedAfterTheIdleTimeout() throws Exception {
+        try (V1Client stopped = V1Client.connectAccepted(server.port())) {
+            assertThat(stopped.request("/download " + BIG, 2)).containsExactly("ok", "file");
+            stopped.send("y");
+            // it reads nothing more: once the socket buffers are full the server can send no further
+            Fixtures.await("the server lets go of a client that stopped reading a download", () -> !isServing(stopped));
+        }
+    }
+
+    @Test
+    void aClientDisconnectingMidDownloadLeavesTheServerHealthy() throws Exception {
+        try (V1Client leaving = V1Client.connectAccepted(server.port())) {
+            assertThat(leaving.request("/download " + BIG, 2)).containsExactly("ok", "file");
+            leaving.send("y");
+            FileHeader header = leaving.receiveFileHeader();
+            assertThat(header.fileLen()).isEqualTo(64L * MiB);
+            leaving.receiveContent(new FileHeader(false, BIG, header.permissions(), MiB, false), new Sha256Sink());
+            leaving.close();
+            Fixtures.await("the server lets go of the client that left", () -> !isServing(leaving));
+        }
+        try (V1Client next = V1Client.connectAccepted(server.port())) {
+            Fixtures.assertServes(next, BIG, bigSha);
+        }
+    }
+
+    @ParameterizedTest(name = "a client disconnecting mid-upload of {0} leaves the root as it was and no temporary")
+    @ValueSource(strings = {DOC, "fresh.bin"})
+    void aClientDisconnectingMidUploadLeavesTheRootAsItWasAndNoTemporary(String name) throws Exception {
+        try (V1Client leaving = V1Client.connectAccepted(server.port());
+                V1Client watching = V1Client.connectAccepted(server.port())) {
+            Fixtures.beginUpload(leaving, "", FileHeader.ofFile(name, 0644, 8L * MiB));
+            Fixtures.sendPart(leaving, Fixtures.randomBytes(2, 8L * MiB), 4L * MiB);
+            Fixtures.await("the upload is being received", () -> !Fixtures.temporaries(root).isEmpty());
+            // while it is, its temporary file shows nowhere
+            Fixtures.assertLists(watching, BIG, DOC);
+            assertThat(watching.request("/tree", 3).get(2)).doesNotContain(StorageRoot.TEMPORARY_PREFIX);
+
+            leaving.close();
+            Fixtures.await("the temporary file is removed", () -> Fixtures.temporaries(root).isEmpty());
+            assertThat(Trees.names(root)).containsExactlyInAnyOrderElementsOf(namesBefore);
+            assertThat(Trees.sha256(root.resolve(DOC))).isEqualTo(docSha);
+            Fixtures.assertLists(watching, BIG, DOC);
+        }
+    }
+
+    @Test
+    void twoConcurrentUploadsOfTheSameNameEndWithOneCompleteFileNeverAMix() throws Exception {
+        long length = 8L * MiB;
+        String shaA = Fixtures.sha256(Fixtures.randomBytes(11, length));
+        String shaB = Fixtures.sha256(Fixtures.randomBytes(12, length));
+        FileHeader header = FileHeader.ofFile("same.bin", 0644, length).withAck();
+        try (V1Client a = V1Client.connectAccepted(server.port());
+                V1Client b = V1Client.connectAccepted(server.port());
+                InputStream contentA = Fixtures.randomBytes(11, length);
+                InputStream contentB = Fixtures.randomBytes(12, length)) {
+            Fixtures.beginUpload(a, "", header);
+            Fixtures.beginUpload(b, "", header);
+            int piece = 256 * 1024;
+            for (long sent = 0; sent < length; sent += piece) {
+                Fixtures.sendPart(a, contentA, piece);
+                Fixtures.sendPart(b, contentB, piece);
+            }
+            assertThat(a.receive()).isEqualTo("ok");
+            assertThat(b.receive()).isEqualTo("ok");
+        }
+        Path same = root.resolve("same.bin");
+        assertThat(Files.size(same)).isEqualTo(length);
+        assertThat(Trees.sha256(same)).isIn(shaA, shaB);
+        assertThat(Fixtures.temporaries(root)).isEmpty();
+        Files.delete(same);
+    }
+
+    /** Whether the server still holds this client's connection open (in its registry of live ones). */
+    private static boolean isServing(V1Client client) {
+        String suffix = ":" + client.socket().getLocalPort();
+        return server.context().getBean(SessionRegistry.class).all().stream()
+                .anyMatch(live -> live.remoteAddress().endsWith(suffix));
+    }
+}
