@@ -1,0 +1,31 @@
+package dev.fileserver.client.config;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.fileserver.client.connection.ClientSession;
+import dev.fileserver.client.connection.ConnectionSettings;
+import dev.fileserver.client.connection.ServerAddress;
+import dev.fileserver.client.download.Download;
+import dev.fileserver.wire.FrameLimits;
+import dev.fileserver.wire.archive.TarballLimits;
+
+/** The connection and the conversations, configured from {@link FileServerProperties}. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(FileServerProperties.class)
+class ClientConfiguration {
+
+    @Bean(destroyMethod = "close")
+    ClientSession clientSession(FileServerProperties properties) {
+        return new ClientSession(new ServerAddress(properties.host(), properties.port()),
+                new ConnectionSettings(properties.connectTimeout(), properties.readTimeout(),
+                        properties.negotiateCapabilities(),
+                        new FrameLimits((int) properties.maxTextFrame().toBytes(), FrameLimits.DEFAULT_MAX_BYTES)));
+    }
+
+    @Bean
+    Download download(FileServerProperties properties) {
+        return new Download(new TarballLimits(properties.maxExpandedSize().toBytes(), properties.maxEntries()));
+    }
+}

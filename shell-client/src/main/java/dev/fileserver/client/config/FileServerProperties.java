@@ -1,0 +1,48 @@
+package dev.fileserver.client.config;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Where the client connects and how long it waits. Bound from {@code fileserver.*}, so
+ * {@code FILESERVER_PORT=9000} and {@code -Dfileserver.port=9000} both work.
+ *
+ * @param host                   the server to connect to on start and by a bare {@code connect}
+ * @param port                   its TCP port
+ * @param connectTimeout         how long establishing the TCP connection may take
+ * @param readTimeout            how long the server may stay silent while a reply is due
+ * @param negotiateCapabilities  whether to ask the server for extensions after the greeting; a v1
+ *                               server answers {@code ok} and nothing changes, so this is a way
+ *                               out only for a peer that misbehaves on an unknown command
+ * @param maxTextFrame           largest text frame accepted from the server; a listing or a tree
+ *                               of a big folder is one frame, so this is far above what a
+ *                               request needs, and still bounds what a server can make us hold
+ * @param maxExpandedSize        how much a downloaded directory may expand to on disk
+ * @param maxEntries             how many entries a downloaded directory's tarball may hold
+ */
+@ConfigurationProperties("fileserver")
+public record FileServerProperties(
+        @DefaultValue("127.0.0.1") String host,
+        @DefaultValue("8080") int port,
+        @DefaultValue("10s") Duration connectTimeout,
+        @DefaultValue("60s") Duration readTimeout,
+        @DefaultValue("true") boolean negotiateCapabilities,
+        @DefaultValue("64MB") DataSize maxTextFrame,
+        @DefaultValue("64GB") DataSize maxExpandedSize,
+        @DefaultValue("1000000") int maxEntries) {
+
+    public FileServerProperties {
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("fileserver.port must be between 1 and 65535, not " + port);
+        }
+        if (maxTextFrame.toBytes() < 1024 || maxTextFrame.toBytes() > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("fileserver.max-text-frame must be between 1KB and 2GB");
+        }
+        if (connectTimeout.isNegative() || readTimeout.isNegative()) {
+            throw new IllegalArgumentException("fileserver timeouts must not be negative");
+        }
+    }
+}

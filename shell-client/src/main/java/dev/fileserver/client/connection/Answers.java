@@ -1,0 +1,33 @@
+package dev.fileserver.client.connection;
+
+import dev.fileserver.client.CancelledException;
+import dev.fileserver.client.ClientException;
+import dev.fileserver.client.Confirmation;
+
+/** The {@code y}/{@code n} turn of a v1 conversation, while the server waits for it. */
+public final class Answers {
+
+    private Answers() {
+    }
+
+    /**
+     * Asks {@code question} and answers the server {@code y} or {@code n}. A refusal, or no one to ask,
+     * still sends {@code n}, so the server ends the request and the connection stays in step.
+     */
+    public static void confirm(FileServerConnection connection, Confirmation confirmation, String question,
+            String whenRefused) throws ClientException {
+        boolean agreed;
+        try {
+            agreed = confirmation.confirm(question);
+        }
+        catch (ClientException | RuntimeException e) {
+            connection.send("n");
+            throw e;
+        }
+        if (!agreed) {
+            connection.send("n");
+            throw new CancelledException(whenRefused);
+        }
+        connection.send("y");
+    }
+}

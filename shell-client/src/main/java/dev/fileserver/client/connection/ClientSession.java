@@ -1,0 +1,118 @@
+package dev.fileserver.client.connection;
+
+import dev.fileserver.client.ClientException;
+
+/**
+ * The client's one connection, opened on demand to the current target and dropped whenever a
+ * conversation leaves it in an unknown state, so that a lost connection costs one failed command
+ * and the next command simply connects again.
+ */
+public final class ClientSession implements AutoCloseable {
+
+    private final ConnectionSettings settings;
+
+    private ServerAddress target;
+
+    private volatile FileServerConnection connection;
+
+    private volatile boolean busy;
+
+    public ClientSession(ServerAddress target, ConnectionSettings settings) {
+        this.target = target;
+        this.settings = settings;
+    }
+
+    /** Where the next connection goes: the configured server, or the last one connected to. */
+    public ServerAddress target() {
+        return target;
+    }
+
+    public boolean isConnected() {
+        FileServerConnection current = connection;
+        return current != null && current.isOpen();
+    }
+
+    /** Leaves the current server, if any, and connects to {@code address}, which becomes the target. */
+    public FileServerConnection connect(ServerAddress address) throws ConnectionFailedException {
+        disconnect();
+        target = address;
+        connection = FileServerConnection.open(address, settings);
+        return connection;
+    }
+
+    /** The open connection, connecting to the target first if there is none. */
+    public FileServerConnection connection() throws ConnectionFailedException {
+        FileServerConnection current = connection;
+        if (current != null && current.closedWhileIdle()) {
+            current.close();
+        }
+        if (!isConnected()) {
+            connection = FileServerConnection.open(target, settings);
+        }
+        return connection;
+    }
+
+    /**
+     * Runs one conversation on the connection. When it fails in a way that leaves the server at an
+     * unknown step of the conversation, the connection is closed rather than reused.
+     */
+    public <T> T converse(Conversation<T> conversation) throws ClientException {
+        FileServerConnection current = connection();
+        boolean inStep = false;
+        busy = true;
+        try {
+            T result = conversation.with(current);
+            inStep = true;
+            return result;
+        }
+        catch (ClientException e) {
+            inStep = e.keepsConnection();
+            throw e;
+        }
+        finally {
+            busy = false;
+            if (!inStep) {
+                current.close();
+                connection = null;
+            }
+        }
+    }
+
+    /** Cuts the connection at once, from any thread: a transfer blocked on it fails promptly. */
+    public void abort() {
+        FileServerConnection current = connection;
+        if (current != null) {
+            current.interrupt();
+        }
+    }
+
+    /** Says goodbye to the server and closes the connection. */
+    public void disconnect() {
+        FileServerConnection current = connection;
+        connection = null;
+        if (current != null && current.isOpen()) {
+            current.goodbye();
+        }
+    }
+
+    /**
+     * Leaves the server; in the middle of a conversation (the process is being stopped) there is no
+     * polite way out, and the connection is cut instead.
+     */
+    @Override
+    public void close() {
+        if (busy) {
+            abort();
+        }
+        else {
+            disconnect();
+        }
+    }
+
+    /** One request and its replies, on a connection that is at the start of a request. */
+    @FunctionalInterface
+    public interface Conversation<T> {
+
+        T with(FileServerConnection connection) throws ClientException;
+    }
+}

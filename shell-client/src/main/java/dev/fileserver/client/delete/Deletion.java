@@ -1,0 +1,39 @@
+package dev.fileserver.client.delete;
+
+import dev.fileserver.client.ClientException;
+import dev.fileserver.client.Confirmation;
+import dev.fileserver.client.connection.Answers;
+import dev.fileserver.client.connection.FileServerConnection;
+import dev.fileserver.client.connection.RemoteException;
+
+/**
+ * {@code /delete PATH}: the server names the type, the client answers {@code y} or {@code n}, and
+ * on {@code y} the server deletes (a folder with everything in it) and says so.
+ */
+public final class Deletion {
+
+    private static final String SUCCESS_SUFFIX = "deleted successfully.";
+
+    private Deletion() {
+    }
+
+    /** Deletes {@code remotePath} once {@code confirmation} agrees; returns the server's report. */
+    public static String run(FileServerConnection connection, String remotePath, Confirmation confirmation)
+            throws ClientException {
+        connection.request("/delete", remotePath);
+        String type = connection.receive();
+        String question;
+        switch (type) {
+            case "file" -> question = "Delete file '" + remotePath.strip() + "'?";
+            case "dir" -> question = "Delete directory '" + remotePath.strip() + "' and everything in it?";
+            case "not_found" -> throw new RemoteException(connection.receive());
+            default -> throw new RemoteException(type);
+        }
+        Answers.confirm(connection, confirmation, question, "Delete cancelled: nothing was deleted.");
+        String report = connection.receive();
+        if (!report.endsWith(SUCCESS_SUFFIX)) {
+            throw new RemoteException(report);
+        }
+        return report;
+    }
+}

@@ -1,0 +1,58 @@
+package dev.fileserver.client.shell;
+
+import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.annotation.Argument;
+import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.stereotype.Component;
+
+import dev.fileserver.client.ClientException;
+import dev.fileserver.client.connection.ClientSession;
+import dev.fileserver.client.connection.FileServerConnection;
+import dev.fileserver.client.connection.ServerAddress;
+
+/** Choosing the server. */
+@Component
+class ConnectionCommands {
+
+    private static final String GROUP = "Connection";
+
+    private final ClientSession session;
+
+    ConnectionCommands(ClientSession session) {
+        this.session = session;
+    }
+
+    @Command(name = "connect", group = GROUP, description = "Connect to a server",
+            help = "connect [HOST] [PORT]: connect to HOST:PORT (by default the configured server)")
+    public void connect(CommandContext context, @Argument(index = 0, description = "host") String host,
+            @Argument(index = 1, description = "port") String port) throws ClientException {
+        Arguments.atMost(context, 2, "connect [HOST] [PORT]");
+        ServerAddress target = session.target();
+        ServerAddress address = new ServerAddress(host.isBlank() ? target.host() : host,
+                port.isBlank() ? target.port() : port(port));
+        FileServerConnection connection = session.connect(address);
+        context.outputWriter().println("Connected to " + connection.address() + ".");
+    }
+
+    @Command(name = "disconnect", group = GROUP, description = "Leave the server",
+            help = "disconnect: close the connection; the next command connects again")
+    public void disconnect(CommandContext context) throws ClientException {
+        Arguments.atMost(context, 0, "disconnect");
+        boolean connected = session.isConnected();
+        session.disconnect();
+        context.outputWriter().println(connected ? "Disconnected from " + session.target() + "." : "Not connected.");
+    }
+
+    private static int port(String port) throws UsageException {
+        try {
+            int value = Integer.parseInt(port);
+            if (value >= 1 && value <= 65535) {
+                return value;
+            }
+        }
+        catch (NumberFormatException ignored) {
+            // reported below
+        }
+        throw new UsageException("Error: '" + port + "' is not a port number (1-65535)");
+    }
+}

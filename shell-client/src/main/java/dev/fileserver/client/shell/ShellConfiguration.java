@@ -1,0 +1,91 @@
+package dev.fileserver.client.shell;
+
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.shell.core.autoconfigure.TerminalCustomizer;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.command.completion.CompletionProvider;
+import org.springframework.shell.jline.CommandCompleter;
+import org.springframework.shell.jline.PromptProvider;
+
+import dev.fileserver.client.connection.ClientSession;
+import dev.fileserver.client.shell.PathCompletion.Side;
+
+/** The shell around the conversations: parsing, dispatch, completion, prompt and terminal. */
+@Configuration(proxyBeanMethods = false)
+class ShellConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    ShellStreams shellStreams() {
+        return ShellStreams.system();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    CommandLine commandLine(ApplicationArguments arguments) {
+        return CommandLine.of(arguments.getSourceArgs());
+    }
+
+    @Bean
+    jakarta.validation.Validator commandParameterValidator() {
+        return new NoConstraints();
+    }
+
+    @Bean
+    Feedback feedback(ShellStreams streams) {
+        return new Feedback(streams);
+    }
+
+    @Bean
+    ShellCommandParser commandParser(ObjectProvider<CommandRegistry> registry) {
+        return new ShellCommandParser(registry::getObject);
+    }
+
+    @Bean
+    Dispatcher dispatcher(CommandRegistry registry, ShellCommandParser parser) {
+        return new Dispatcher(registry, parser);
+    }
+
+    @Bean
+    CommandCompleter commandCompleter(CommandRegistry registry) {
+        return new ArgumentCompleter(registry);
+    }
+
+    @Bean
+    CompletionProvider remotePathCompletion(ClientSession session) {
+        return PathCompletion.of(session, Side.REMOTE);
+    }
+
+    @Bean
+    CompletionProvider uploadPathCompletion(ClientSession session) {
+        return PathCompletion.of(session, Side.LOCAL, Side.REMOTE);
+    }
+
+    @Bean
+    CompletionProvider downloadPathCompletion(ClientSession session) {
+        return PathCompletion.of(session, Side.REMOTE, Side.LOCAL);
+    }
+
+    @Bean
+    PromptProvider promptProvider(ClientSession session) {
+        return () -> new AttributedString(
+                "fileserver " + (session.isConnected() ? session.target().toString() : "(not connected)") + "> ",
+                AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN));
+    }
+
+    /**
+     * Ctrl-C reaches the JVM as a signal while a command runs; routed through JLine, the shell can
+     * cut the transfer instead of the process being killed with a half-written temporary file.
+     */
+    @Bean
+    TerminalCustomizer interruptibleCommands() {
+        return builder -> builder.nativeSignals(true).signalHandler(Terminal.SignalHandler.SIG_IGN);
+    }
+}
