@@ -1,6 +1,11 @@
 package dev.fileserver.server.tcp;
 
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Socket;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -8,6 +13,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.serializer.Deserializer;
 import org.springframework.core.serializer.Serializer;
 import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
+import org.springframework.messaging.Message;
+import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.MessageBuilder;
 
 import dev.fileserver.server.ops.FileServerMetrics;
@@ -15,6 +22,7 @@ import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.Session;
 import dev.fileserver.server.session.SessionRegistry;
 import dev.fileserver.server.storage.FileStore;
+import dev.fileserver.wire.Transfer;
 
 /**
  * A client connection with its own {@link Session}. It greets (or turns away, when every slot is
@@ -42,10 +50,17 @@ final class FileServerConnection extends TcpNetConnection {
 
     private final FileServerMetrics metrics;
 
+    private final Socket socket;
+
+    private final Lock sendLock = new ReentrantLock();
+
+    private OutputStream socketOutput;
+
     FileServerConnection(Socket socket, ApplicationEventPublisher publisher, String factoryName,
             SessionRegistry sessions, ConnectionSlots slots, FileStore store, TcpLimits limits,
             FileServerMetrics metrics) {
         super(socket, true, false, publisher, factoryName);
+        this.socket = socket;
         this.session = new Session(getConnectionId(), socket.getInetAddress().getHostAddress() + ":" + socket.getPort());
         this.sessions = sessions;
         this.slots = slots;
@@ -63,6 +78,33 @@ final class FileServerConnection extends TcpNetConnection {
     @Override
     public Serializer<?> getSerializer() {
         return serializer;
+    }
+
+    /**
+     * As Spring Integration's own, but through a buffer of {@link Transfer#BUFFER_SIZE}: its buffer
+     * is as large as the socket's send buffer (2 MiB on a Linux loopback), so every chunk of a
+     * download would be copied into it once more; ours lets each chunk go to the socket directly and
+     * still gathers a reply's small frames into one write.
+     */
+    @Override
+    public void send(Message<?> message) {
+        sendLock.lock();
+        try {
+            if (socketOutput == null) {
+                socketOutput = new BufferedOutputStream(socket.getOutputStream(), Transfer.BUFFER_SIZE);
+            }
+            serializer.serialize(message.getPayload(), socketOutput);
+            socketOutput.flush();
+        }
+        catch (IOException | RuntimeException e) {
+            MessagingException failure = new MessagingException(message, "Send failed", e);
+            publishConnectionExceptionEvent(failure);
+            closeConnection(true);
+            throw failure;
+        }
+        finally {
+            sendLock.unlock();
+        }
     }
 
     @Override
