@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -37,6 +38,11 @@ import dev.fileserver.wire.Transfer;
  */
 public final class TarballExtractor {
 
+    private static final int RECORD = 512;
+
+    /** Headers of one entry (long names and PAX records included); a real one is a few KiB at most. */
+    private static final long MAX_HEADERS_BYTES = 1024 * 1024;
+
     private final TarballLimits limits;
 
     public TarballExtractor(TarballLimits limits) {
@@ -49,25 +55,34 @@ public final class TarballExtractor {
      */
     public List<String> extract(InputStream gzippedTar, Path into) throws IOException {
         Extraction extraction = new Extraction(into.toRealPath());
+        MeteredInputStream metered;
         TarArchiveInputStream tar;
         try {
-            tar = new TarArchiveInputStream(new GzipCompressorInputStream(gzippedTar));
+            metered = new MeteredInputStream(new GzipCompressorInputStream(gzippedTar));
+            tar = new TarArchiveInputStream(metered);
         }
         catch (IOException e) {
             throw notATarball(e);
         }
         try (tar) {
             TarArchiveEntry entry;
-            while ((entry = nextEntry(tar)) != null) {
+            while ((entry = nextEntry(tar, metered)) != null) {
+                // its content, rounded up to whole records, and the next entry's first header
+                metered.allow(entry.getSize() + 2L * RECORD, "archive entry '" + entry.getName() + "'");
                 extraction.add(entry, tar);
             }
         }
         return extraction.finish();
     }
 
-    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar) throws UnsafeArchiveException {
+    private static TarArchiveEntry nextEntry(TarArchiveInputStream tar, MeteredInputStream metered)
+            throws UnsafeArchiveException {
+        metered.allow(MAX_HEADERS_BYTES, "an archive entry's header");
         try {
             return tar.getNextEntry();
+        }
+        catch (UnsafeArchiveException e) {
+            throw e;
         }
         catch (IOException | IllegalArgumentException e) {
             // commons-compress reports a corrupt header or gzip stream as either of these
@@ -197,7 +212,13 @@ public final class TarballExtractor {
         private Path createSymbolicLink(TarArchiveEntry entry) throws IOException {
             List<String> parts = safeParts(entry.getName());
             String target = entry.getLinkName();
-            Path relativeTarget = Path.of(target);
+            Path relativeTarget;
+            try {
+                relativeTarget = Path.of(target);
+            }
+            catch (InvalidPathException e) {
+                throw new UnsafeArchiveException("symbolic link '" + entry.getName() + "' has an invalid target");
+            }
             Path link = realParent(parts, entry.getName()).resolve(last(parts));
             if (target.isEmpty() || relativeTarget.isAbsolute()
                     || !link.getParent().resolve(relativeTarget).normalize().startsWith(folder)) {
