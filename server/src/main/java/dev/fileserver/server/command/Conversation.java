@@ -18,6 +18,7 @@ import dev.fileserver.server.session.ReceivedUpload;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.Session;
 import dev.fileserver.server.storage.NotFoundException;
+import dev.fileserver.server.storage.Problems;
 import dev.fileserver.server.storage.RequestRefusedException;
 import dev.fileserver.server.storage.StorageRoot;
 
@@ -47,6 +48,18 @@ public class Conversation {
 
     /** The reply to one received frame (possibly empty). */
     public Reply onFrame(Object payload, Session session) {
+        try {
+            return route(payload, session);
+        }
+        catch (RuntimeException e) {
+            // a defect, not a refusal: say so, and do not guess where the conversation stands
+            log.error("{} failed on {}; closing", session, payload.getClass().getSimpleName(), e);
+            session.requestClose();
+            return Reply.text("Error: internal server error");
+        }
+    }
+
+    private Reply route(Object payload, Session session) {
         if (payload instanceof String text) {
             return onText(text, session);
         }
@@ -120,17 +133,26 @@ public class Conversation {
             return received.header().ack() ? Reply.ok() : Reply.none();
         }
         catch (RequestRefusedException e) {
-            log.info("{} upload '{}' -> refused: {}", session, name, e.getMessage());
-            return Reply.text(e.getMessage());
+            log.warn("{} upload '{}' -> refused: {}", session, name, e.getMessage());
+            return uploadOutcome(received, e.getMessage());
         }
         catch (IOException e) {
             log.warn("{} upload '{}' -> failed: {}", session, name, e.toString());
-            return Reply.text("Error: could not store '" + name + "': " + e.getMessage());
+            return uploadOutcome(received, "Error: could not store '" + name + "': " + Problems.reason(e));
         }
         finally {
             received.upload().abort();
             session.untrack(received.upload());
         }
+    }
+
+    /**
+     * A v1 client reads nothing after its upload, so an unasked-for frame would be taken as the
+     * answer to its next request and every answer after it would be one behind; only a client that
+     * asked for an acknowledgement hears of the failure (the log always does).
+     */
+    private static Reply uploadOutcome(ReceivedUpload received, String error) {
+        return received.header().ack() ? Reply.text(error) : Reply.none();
     }
 
     private static String summary(Reply reply) {

@@ -29,8 +29,6 @@ public final class Session {
 
     private volatile boolean closeRequested;
 
-    private volatile boolean closed;
-
     private volatile long writeProgressNanos;
 
     private volatile boolean writing;
@@ -126,15 +124,10 @@ public final class Session {
         return closeRequested;
     }
 
-    public boolean isClosed() {
-        return closed;
-    }
-
     /** Ends every state: a pending answer, an expected or half-received upload. */
     public void close() {
         Upload inFlight;
         synchronized (this) {
-            closed = true;
             pendingAnswer = null;
             expectedUpload = null;
             inFlight = upload;

@@ -23,7 +23,6 @@ import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.Transfer;
 import dev.fileserver.wire.archive.DirectoryTarball;
 import dev.fileserver.wire.archive.PosixModes;
-import dev.fileserver.wire.archive.TarballExtractor;
 
 /** A {@link FileStore} on the local file system, under one {@link StorageRoot}. */
 public final class LocalFileStore implements FileStore {
@@ -33,8 +32,6 @@ public final class LocalFileStore implements FileStore {
     private final StorageRoot root;
 
     private final UploadLimits limits;
-
-    private final TarballExtractor extractor;
 
     private final int compressionLevel;
 
@@ -46,7 +43,6 @@ public final class LocalFileStore implements FileStore {
     public LocalFileStore(StorageRoot root, UploadLimits limits, int compressionLevel) {
         this.root = root;
         this.limits = limits;
-        this.extractor = new TarballExtractor(limits.tarball());
         this.compressionLevel = compressionLevel;
     }
 
@@ -100,7 +96,7 @@ public final class LocalFileStore implements FileStore {
             throw new NotADirectoryException(clientPath);
         }
         catch (IOException e) {
-            throw new RequestRefusedException("Error: cannot list '" + clientPath + "': " + e.getMessage(), e);
+            throw new RequestRefusedException("Error: cannot list '" + clientPath + "': " + Problems.reason(e), e);
         }
     }
 
@@ -159,7 +155,7 @@ public final class LocalFileStore implements FileStore {
             throw new NotFoundException(clientPath);
         }
         catch (IOException e) {
-            throw new RequestRefusedException("Error: cannot read '" + clientPath + "': " + e.getMessage(), e);
+            throw new RequestRefusedException("Error: cannot read '" + clientPath + "': " + Problems.reason(e), e);
         }
     }
 
@@ -179,10 +175,10 @@ public final class LocalFileStore implements FileStore {
                 throw new UploadRefusedException("Error: not enough free space on the server for '" + name + "' ("
                         + header.fileLen() + " bytes)");
             }
-            return new Upload(directory, header, extractor);
+            return new Upload(directory, header, limits);
         }
         catch (IOException e) {
-            throw new RequestRefusedException("Error: cannot store '" + name + "': " + e.getMessage(), e);
+            throw new RequestRefusedException("Error: cannot store '" + name + "': " + Problems.reason(e), e);
         }
     }
 
@@ -204,7 +200,7 @@ public final class LocalFileStore implements FileStore {
             RecursiveDelete.delete(path);
         }
         catch (IOException e) {
-            throw new RequestRefusedException("Error: cannot delete '" + clientPath + "': " + e.getMessage(), e);
+            throw new RequestRefusedException("Error: cannot delete '" + clientPath + "': " + Problems.reason(e), e);
         }
     }
 

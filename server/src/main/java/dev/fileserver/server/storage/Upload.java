@@ -14,6 +14,8 @@ import java.util.UUID;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.archive.PosixModes;
 import dev.fileserver.wire.archive.TarballExtractor;
+import dev.fileserver.wire.archive.TarballLimits;
+import dev.fileserver.wire.archive.UnsafeArchiveException;
 
 /**
  * One incoming file frame: its content goes to a hidden temporary file in the target folder, and
@@ -30,20 +32,16 @@ public final class Upload {
 
     private final OutputStream out;
 
-    private final TarballExtractor extractor;
+    private final UploadLimits limits;
 
     private boolean finished;
 
-    Upload(Path directory, FileHeader header, TarballExtractor extractor) throws IOException {
+    Upload(Path directory, FileHeader header, UploadLimits limits) throws IOException {
         this.directory = directory;
         this.header = header;
-        this.extractor = extractor;
+        this.limits = limits;
         this.temporary = directory.resolve(temporaryName(".part"));
         this.out = Files.newOutputStream(temporary, java.nio.file.StandardOpenOption.CREATE_NEW);
-    }
-
-    public FileHeader header() {
-        return header;
     }
 
     /** Where the frame's content is written; it is closed by {@link #commit()} or {@link #abort()}. */
@@ -93,9 +91,9 @@ public final class Upload {
         try {
             List<String> names;
             try (InputStream tarball = Files.newInputStream(temporary)) {
-                names = extractor.extract(tarball, staging);
+                names = extractorWithinFreeSpace().extract(tarball, staging);
             }
-            catch (IOException e) {
+            catch (UnsafeArchiveException e) {
                 throw new UploadRefusedException(e.getMessage(), e);
             }
             // v1: the single top-level entry is the folder's own name; nothing else may ride along
@@ -111,6 +109,13 @@ public final class Upload {
         finally {
             RecursiveDelete.deleteQuietly(staging);
         }
+    }
+
+    /** A folder may expand only as far as its limit and the disk's free space above the reserve allow. */
+    private TarballExtractor extractorWithinFreeSpace() throws IOException {
+        long room = Files.getFileStore(directory).getUsableSpace() - limits.freeSpaceReserveBytes();
+        long budget = Math.max(0, Math.min(limits.tarball().maxExpandedBytes(), room));
+        return new TarballExtractor(new TarballLimits(budget, limits.tarball().maxEntries()));
     }
 
     /**

@@ -4,6 +4,7 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -56,6 +57,8 @@ final class FileServerConnection extends TcpNetConnection {
 
     private OutputStream socketOutput;
 
+    private final AtomicBoolean holdsSlot = new AtomicBoolean();
+
     FileServerConnection(Socket socket, ApplicationEventPublisher publisher, String factoryName,
             SessionRegistry sessions, ConnectionSlots slots, FileStore store, TcpLimits limits,
             FileServerMetrics metrics) {
@@ -94,7 +97,6 @@ final class FileServerConnection extends TcpNetConnection {
                 socketOutput = new BufferedOutputStream(socket.getOutputStream(), Transfer.BUFFER_SIZE);
             }
             serializer.serialize(message.getPayload(), socketOutput);
-            socketOutput.flush();
         }
         catch (IOException | RuntimeException e) {
             MessagingException failure = new MessagingException(message, "Send failed", e);
@@ -116,6 +118,7 @@ final class FileServerConnection extends TcpNetConnection {
             close();
             return;
         }
+        holdsSlot.set(true);
         sessions.register(session);
         metrics.connectionAccepted();
         log.info("{} connected ({} of {} slots)", session, slots.inUse(), slots.capacity());
@@ -128,9 +131,20 @@ final class FileServerConnection extends TcpNetConnection {
             close();
             session.close();
             sessions.remove(session);
-            slots.release();
             log.info("{} disconnected", session);
         }
+    }
+
+    /**
+     * The slot is given back before the socket closes, so that a client that sees its connection
+     * end and reconnects at once finds it free.
+     */
+    @Override
+    public void close() {
+        if (holdsSlot.compareAndSet(true, false)) {
+            slots.release();
+        }
+        super.close();
     }
 
     private boolean greet(String greeting) {

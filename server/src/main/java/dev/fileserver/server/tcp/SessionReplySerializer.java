@@ -48,6 +48,8 @@ final class SessionReplySerializer implements Serializer<Object> {
                     writer.writeText((String) part);
                 }
             }
+            // inside the watched window: a client that reads nothing blocks right here
+            out.flush();
         }
         finally {
             session.writeFinished();

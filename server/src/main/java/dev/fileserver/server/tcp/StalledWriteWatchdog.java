@@ -63,4 +63,10 @@ final class StalledWriteWatchdog implements SmartLifecycle {
     public synchronized boolean isRunning() {
         return scheduler != null;
     }
+
+    /** Stopped after the listener's grace period, during which a stalled download must still be cut. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 200;
+    }
 }

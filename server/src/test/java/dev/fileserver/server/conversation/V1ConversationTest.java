@@ -202,4 +202,13 @@ class V1ConversationTest {
         assertThat(client.receive()).isEqualTo("ok");
         assertThat(root.resolve("acked.txt")).hasContent("hi");
     }
+
+    @Test
+    void aV1UploadThatFailsWhenStoredGetsNoFrameItDidNotAskForAndStaysInStep() throws IOException {
+        assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
+        client.send("y");
+        byte[] notATarball = "not a tarball".getBytes(StandardCharsets.UTF_8);
+        client.sendFile(new FileHeader(true, "album.tar.gz", 040755, notATarball.length, false), notATarball);
+        assertThat(client.request("/list", 3)).containsExactly("ok", "ok", "my file.txt\nnotes.txt\nphotos\n");
+    }
 }

@@ -95,6 +95,19 @@ class StartupTest {
     }
 
     @Test
+    void aClientThatSeesItsConnectionEndFindsItsSlotFreeAtOnce() throws IOException {
+        try (RunningServer server = RunningServer.start(temp, "--fileserver.max-clients=1")) {
+            for (int round = 0; round < 20; round++) {
+                try (V1Client client = V1Client.connectAccepted(server.port())) {
+                    assertThat(client.request("/exit", 1)).containsExactly("ok");
+                    client.send("y");
+                    assertThat(client.isClosedByServer()).isTrue();
+                }
+            }
+        }
+    }
+
+    @Test
     void everyConnectionHasNagleTurnedOff() throws IOException, InterruptedException {
         try (RunningServer server = RunningServer.start(temp)) {
             List<Boolean> noDelay = new CopyOnWriteArrayList<>();

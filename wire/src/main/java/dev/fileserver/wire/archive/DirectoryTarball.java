@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
@@ -58,6 +59,15 @@ public final class DirectoryTarball {
                 items.add(new Item(entryName(top, folder, dir) + "/", dir, true, 0, PosixModes.read(dir, 0755),
                         attributes.lastModifiedTime()));
                 return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
+                // deleted by someone else while we looked: it is simply not part of the archive
+                if (e instanceof NoSuchFileException) {
+                    return FileVisitResult.CONTINUE;
+                }
+                throw e;
             }
 
             @Override
