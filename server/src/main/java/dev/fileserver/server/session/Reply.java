@@ -43,6 +43,20 @@ public final class Reply {
         return parts;
     }
 
+    /** Closes the downloads of a reply that will not be sent after all. */
+    public void release() {
+        for (Object part : parts) {
+            if (part instanceof Download download) {
+                try {
+                    download.close();
+                }
+                catch (java.io.IOException ignored) {
+                    // nothing more to do for a reply that is dropped
+                }
+            }
+        }
+    }
+
     public boolean isEmpty() {
         return parts.isEmpty();
     }

@@ -260,6 +260,7 @@ public final class LocalFileStore implements FileStore {
 
         static SpooledDirectoryDownload compress(Path directory, LocalFileStore store, int level) throws IOException {
             DirectoryTarball tarball = DirectoryTarball.scan(directory, path -> !store.root.isTemporary(path));
+            // outside the served tree: a download writes nothing there, not even a temporary
             Path spool = Files.createTempFile("fileserver-download-", ".tar.gz");
             try {
                 try (OutputStream out = Files.newOutputStream(spool)) {

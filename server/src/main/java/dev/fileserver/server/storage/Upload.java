@@ -9,7 +9,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.archive.PosixModes;
@@ -96,6 +98,7 @@ public final class Upload {
             catch (UnsafeArchiveException e) {
                 throw new UploadRefusedException(e.getMessage(), e);
             }
+            refuseReservedNames(staging);
             // v1: the single top-level entry is the folder's own name; nothing else may ride along
             if (!names.equals(List.of(header.directoryName()))) {
                 throw new UploadRefusedException("Error: the archive for '" + header.directoryName()
@@ -108,6 +111,19 @@ public final class Upload {
         }
         finally {
             RecursiveDelete.deleteQuietly(staging);
+        }
+    }
+
+    /** Names the server keeps for its own temporaries would be invisible, undeletable, and swept away. */
+    private static void refuseReservedNames(Path staging) throws IOException {
+        try (Stream<Path> paths = Files.walk(staging)) {
+            Optional<Path> reserved = paths.skip(1)
+                    .filter(path -> path.getFileName().toString().startsWith(StorageRoot.TEMPORARY_PREFIX))
+                    .findFirst();
+            if (reserved.isPresent()) {
+                throw new UploadRefusedException("Error: the archive holds '" + staging.relativize(reserved.get())
+                        + "', a name the server reserves");
+            }
         }
     }
 

@@ -10,6 +10,7 @@ import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.ip.IpHeaders;
 import org.springframework.integration.ip.dsl.Tcp;
 import org.springframework.integration.ip.tcp.connection.TcpMessageMapper;
+import org.springframework.messaging.MessagingException;
 
 import dev.fileserver.server.command.Conversation;
 import dev.fileserver.server.config.FileServerProperties;
@@ -84,12 +85,19 @@ class TcpServerConfiguration {
     /**
      * A reply that could not be written (the client went away, a file changed while being sent)
      * has been logged with its session and its connection closed; Spring Integration would log it
-     * again as an error with a stack trace.
+     * again as an error with a stack trace. What its downloads opened (a file, a spool) is released.
      */
     @Bean
     IntegrationFlow undeliveredRepliesFlow() {
         return IntegrationFlow.from(UNDELIVERED_REPLIES)
-                .handle(message -> log.debug("Reply not delivered: {}", message.getPayload()))
+                .handle(message -> {
+                    log.debug("Reply not delivered: {}", message.getPayload());
+                    if (message.getPayload() instanceof MessagingException failure
+                            && failure.getFailedMessage() != null
+                            && failure.getFailedMessage().getPayload() instanceof Reply reply) {
+                        reply.release();
+                    }
+                })
                 .get();
     }
 

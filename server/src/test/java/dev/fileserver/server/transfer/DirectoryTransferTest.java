@@ -151,6 +151,22 @@ class DirectoryTransferTest {
     }
 
     @Test
+    void aFolderArchiveMayNotHoldNamesTheServerReservesForItsTemporaries() throws IOException {
+        Path local = temp.resolve("local/album");
+        Files.createDirectories(local);
+        Files.writeString(local.resolve(".fileserver-tmp-hidden"), "invisible and undeletable");
+        DirectoryTarball tarball = DirectoryTarball.scan(local, path -> true);
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        tarball.writeTo(content);
+        assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
+        client.send("y");
+        client.sendFile(FileHeader.ofDirectory("album", 0755, content.size()).withAck(), content.toByteArray());
+        assertThat(client.receive())
+                .isEqualTo("Error: the archive holds 'album/.fileserver-tmp-hidden', a name the server reserves");
+        assertThat(Trees.names(root)).containsExactly("");
+    }
+
+    @Test
     void aTarballThatIsNotOneIsRefusedAndLeavesNothingBehind() throws IOException {
         Files.writeString(root.resolve("keep.txt"), "keep");
         assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
