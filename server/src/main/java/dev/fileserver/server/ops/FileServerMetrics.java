@@ -76,10 +76,6 @@ public class FileServerMetrics {
         return new TransferRecord(direction, System.nanoTime());
     }
 
-    public int transfersInProgress() {
-        return transfersInProgress.get();
-    }
-
     /** One transfer from start to end; {@link #finished} is called exactly once. */
     public final class TransferRecord {
 

@@ -115,6 +115,11 @@ public final class Session {
         return false;
     }
 
+    /** Whether a transfer is under way: a file frame expected or arriving, or a reply being written. */
+    public synchronized boolean isTransferring() {
+        return expectedUpload != null || upload != null || writing;
+    }
+
     /** Close the connection once the current reply has been sent. */
     public void requestClose() {
         closeRequested = true;

@@ -14,7 +14,8 @@ import org.springframework.integration.ip.tcp.connection.TcpConnectionServerExce
 
 import dev.fileserver.server.config.FileServerProperties;
 import dev.fileserver.server.config.StartupException;
-import dev.fileserver.server.ops.FileServerMetrics;
+import dev.fileserver.server.session.Session;
+import dev.fileserver.server.session.SessionRegistry;
 
 /**
  * The listener's start and stop, around Spring Integration's own. Start: the socket is bound on
@@ -33,7 +34,7 @@ public final class TcpListenerLifecycle
 
     private final FileServerProperties properties;
 
-    private final FileServerMetrics metrics;
+    private final SessionRegistry sessions;
 
     private final ApplicationEventPublisher publisher;
 
@@ -42,10 +43,10 @@ public final class TcpListenerLifecycle
     private volatile boolean running;
 
     TcpListenerLifecycle(FileServerConnectionFactory factory, FileServerProperties properties,
-            FileServerMetrics metrics, ApplicationEventPublisher publisher) {
+            SessionRegistry sessions, ApplicationEventPublisher publisher) {
         this.factory = factory;
         this.properties = properties;
-        this.metrics = metrics;
+        this.sessions = sessions;
         this.publisher = publisher;
     }
 
@@ -80,14 +81,19 @@ public final class TcpListenerLifecycle
         running = false;
         long deadline = System.nanoTime() + properties.shutdownGracePeriod().toNanos();
         log.info("Stopping the file service: new connections are refused; {} transfers in progress get up to {}",
-                metrics.transfersInProgress(), properties.shutdownGracePeriod());
-        while (metrics.transfersInProgress() > 0 && System.nanoTime() < deadline) {
+                transfersInProgress(), properties.shutdownGracePeriod());
+        while (transfersInProgress() > 0 && System.nanoTime() < deadline) {
             pause();
         }
-        if (metrics.transfersInProgress() > 0) {
+        if (transfersInProgress() > 0) {
             log.warn("Stopping the file service: closing {} transfers still in progress after the grace period",
-                    metrics.transfersInProgress());
+                    transfersInProgress());
         }
+    }
+
+    /** Sessions with an upload expected or arriving, or a reply being written. */
+    private long transfersInProgress() {
+        return sessions.all().stream().filter(Session::isTransferring).count();
     }
 
     public boolean isAccepting() {

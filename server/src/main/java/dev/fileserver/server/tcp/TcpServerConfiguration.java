@@ -60,8 +60,8 @@ class TcpServerConfiguration {
 
     @Bean
     TcpListenerLifecycle tcpListenerLifecycle(FileServerConnectionFactory factory, FileServerProperties properties,
-            FileServerMetrics metrics, ApplicationEventPublisher publisher) {
-        return new TcpListenerLifecycle(factory, properties, metrics, publisher);
+            SessionRegistry sessions, ApplicationEventPublisher publisher) {
+        return new TcpListenerLifecycle(factory, properties, sessions, publisher);
     }
 
     @Bean

@@ -33,6 +33,7 @@ class GracefulShutdownTest {
         try (ForkedServer server = ForkedServer.start(root, List.of(), "--fileserver.shutdown-grace-period=30s");
                 V1Client client = V1Client.connectAccepted(server.port())) {
             startUpload(client, content, SIZE / 4);
+            awaitUploadArriving();
             server.terminate();
             awaitRefused(server.port());
             client.sendRaw(Arrays.copyOfRange(content, SIZE / 4, SIZE));
@@ -66,6 +67,20 @@ class GracefulShutdownTest {
         byte[] header = V1Client.headerFrame(FileHeader.ofFile("big.bin", 0644, content.length).withAck());
         client.sendRaw(header);
         client.sendRaw(Arrays.copyOf(content, firstPart));
+    }
+
+    /** The server has begun to write the upload's temporary file: the transfer is in progress there. */
+    private void awaitUploadArriving() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            try (java.util.stream.Stream<Path> files = Files.list(root)) {
+                if (files.anyMatch(path -> path.getFileName().toString().startsWith(".fileserver-tmp-"))) {
+                    return;
+                }
+            }
+            Thread.sleep(10);
+        }
+        throw new AssertionError("the upload never reached the server");
     }
 
     private static void awaitRefused(int port) throws InterruptedException {
