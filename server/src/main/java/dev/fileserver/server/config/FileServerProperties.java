@@ -27,6 +27,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxTextFrame            largest request text frame accepted
  * @param maxFileHeader           largest JSON header of a file frame accepted
  * @param maxUploadSize           largest upload accepted (file content or tarball as sent)
+ * @param maxListingSize          largest listing or tree sent (one text frame, built in memory); past it
+ *                                the request is refused and a sub-folder can be listed instead
  * @param freeSpaceReserve        uploads that would leave less free space than this are refused
  * @param maxExtractedSize        a directory upload may expand to at most this many bytes
  * @param maxExtractedEntries     a directory upload may hold at most this many entries
@@ -46,6 +48,7 @@ public record FileServerProperties(
         @NotNull @DefaultValue("64KB") DataSize maxTextFrame,
         @NotNull @DefaultValue("64KB") DataSize maxFileHeader,
         @NotNull @DefaultValue("100GB") DataSize maxUploadSize,
+        @NotNull @DefaultValue("16MB") DataSize maxListingSize,
         @NotNull @DefaultValue("64MB") DataSize freeSpaceReserve,
         @NotNull @DefaultValue("100GB") DataSize maxExtractedSize,
         @Min(1) @DefaultValue("100000") int maxExtractedEntries,
@@ -64,7 +67,8 @@ public record FileServerProperties(
 
     @AssertTrue(message = "sizes must not be negative")
     boolean isSizesValid() {
-        return nonNegative(maxUploadSize) && nonNegative(freeSpaceReserve) && nonNegative(maxExtractedSize);
+        return nonNegative(maxUploadSize) && nonNegative(freeSpaceReserve) && nonNegative(maxExtractedSize)
+                && nonNegative(maxListingSize);
     }
 
     private static boolean inFrameRange(DataSize size) {

@@ -35,15 +35,20 @@ public final class LocalFileStore implements FileStore {
 
     private final int compressionLevel;
 
+    private final long maxListingChars;
+
     /**
+     * @param maxListingChars  a listing or a tree is one text frame, built in memory: past this many
+     *                         characters it is refused (and a sub-folder can be listed instead)
      * @param compressionLevel for folder downloads: 0 streams stored gzip blocks with an exact length
      *                         and no spooling; 1 to 9 compress, spooled first to the system's
      *                         temporary folder (never inside the served tree) to learn the length
      */
-    public LocalFileStore(StorageRoot root, UploadLimits limits, int compressionLevel) {
+    public LocalFileStore(StorageRoot root, UploadLimits limits, int compressionLevel, long maxListingChars) {
         this.root = root;
         this.limits = limits;
         this.compressionLevel = compressionLevel;
+        this.maxListingChars = maxListingChars;
     }
 
     @Override
@@ -83,8 +88,9 @@ public final class LocalFileStore implements FileStore {
     @Override
     public List<String> list(Path directory, String clientPath) {
         requireDirectory(directory, clientPath);
+        List<String> names;
         try (Stream<Path> entries = Files.list(directory)) {
-            return entries.filter(path -> !root.isTemporary(path))
+            names = entries.filter(path -> !root.isTemporary(path))
                     .map(path -> path.getFileName().toString())
                     .sorted()
                     .toList();
@@ -98,6 +104,19 @@ public final class LocalFileStore implements FileStore {
         catch (IOException e) {
             throw new RequestRefusedException("Error: cannot list '" + clientPath + "': " + Problems.reason(e), e);
         }
+        long length = 0;
+        for (String name : names) {
+            length += name.length() + 1;
+            refuseIfTooLong(length, clientPath);
+        }
+        return names;
+    }
+
+    private void refuseIfTooLong(long length, String clientPath) {
+        if (length > maxListingChars) {
+            throw new RequestRefusedException("Error: the listing of '" + clientPath + "' is longer than "
+                    + maxListingChars + " characters; list a folder inside it");
+        }
     }
 
     @Override
@@ -105,11 +124,11 @@ public final class LocalFileStore implements FileStore {
         requireDirectory(directory, clientPath);
         StringBuilder text = new StringBuilder(directory.getFileName() == null ? "/" : directory.getFileName().toString())
                 .append('\n');
-        drawTree(directory, "", text);
+        drawTree(directory, "", text, clientPath);
         return text.toString();
     }
 
-    private void drawTree(Path directory, String prefix, StringBuilder text) {
+    private void drawTree(Path directory, String prefix, StringBuilder text, String clientPath) {
         List<Path> children;
         try (Stream<Path> entries = Files.list(directory)) {
             children = entries.filter(path -> !root.isTemporary(path))
@@ -123,9 +142,10 @@ public final class LocalFileStore implements FileStore {
             Path child = children.get(i);
             boolean last = i == children.size() - 1;
             text.append(prefix).append(last ? "└── " : "├── ").append(child.getFileName()).append('\n');
+            refuseIfTooLong(text.length(), clientPath);
             // a linked folder is shown but not entered: links may form cycles or point anywhere
             if (Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS)) {
-                drawTree(child, prefix + (last ? "    " : "│   "), text);
+                drawTree(child, prefix + (last ? "    " : "│   "), text, clientPath);
             }
         }
     }

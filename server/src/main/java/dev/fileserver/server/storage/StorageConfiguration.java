@@ -23,7 +23,8 @@ class StorageConfiguration {
         UploadLimits limits = new UploadLimits(properties.maxUploadSize().toBytes(),
                 properties.freeSpaceReserve().toBytes(),
                 new TarballLimits(properties.maxExtractedSize().toBytes(), properties.maxExtractedEntries()));
-        LocalFileStore store = new LocalFileStore(root, limits, properties.directoryCompressionLevel());
+        LocalFileStore store = new LocalFileStore(root, limits, properties.directoryCompressionLevel(),
+                properties.maxListingSize().toBytes());
         int removed = store.removeStaleTemporaries();
         if (removed > 0) {
             log.info("Removed {} temporary files left by an interrupted run under {}", removed, root.path());

@@ -52,7 +52,7 @@ class ConversationFuzzTest {
 
         StorageRoot storageRoot = StorageRoot.open(root);
         LocalFileStore store = new LocalFileStore(storageRoot,
-                new UploadLimits(1 << 20, 0, new TarballLimits(1 << 20, 10)), 0);
+                new UploadLimits(1 << 20, 0, new TarballLimits(1 << 20, 10)), 0, 1 << 20);
         Conversation conversation = new Conversation(List.of(new ListCommand(store), new TreeCommand(store),
                 new DownloadCommand(store), new DeleteCommand(store), new UploadCommand(store), new ExitCommand(),
                 new CapabilitiesCommand()), storageRoot,

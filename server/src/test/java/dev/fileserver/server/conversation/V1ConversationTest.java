@@ -211,4 +211,18 @@ class V1ConversationTest {
         client.sendFile(new FileHeader(true, "album.tar.gz", 040755, notATarball.length, false), notATarball);
         assertThat(client.request("/list", 3)).containsExactly("ok", "ok", "my file.txt\nnotes.txt\nphotos\n");
     }
+
+    @Test
+    void aListingOrTreeLongerThanTheLimitIsRefusedWithOsErrorAndTheSessionGoesOn() throws IOException {
+        client.close();
+        server.close();
+        server = RunningServer.start(root, "--fileserver.max-listing-size=40B");
+        client = V1Client.connectAccepted(server.port());
+        assertThat(client.request("/list", 3)).containsExactly("ok", "ok", "my file.txt\nnotes.txt\nphotos\n");
+        Files.writeString(root.resolve("a-name-long-enough-to-pass-the-limit.txt"), "x");
+        assertThat(client.request("/list", 3)).containsExactly("ok", "OSError",
+                "Error: the listing of '" + root.getFileName() + "' is longer than 40 characters; list a folder inside it");
+        assertThat(client.request("/tree photos", 3).get(1)).isEqualTo("OSError");
+        assertThat(client.request("/list photos", 3)).containsExactly("ok", "ok", "2024\ncat.jpg\n");
+    }
 }

@@ -45,7 +45,7 @@ class SessionFrameDeserializerFuzzTest {
     @Test
     void mutatedFramesYieldRequestsUploadsOrRefusalsOnly() throws IOException {
         LocalFileStore store = new LocalFileStore(StorageRoot.open(root),
-                new UploadLimits(1_000_000, 0, new TarballLimits(1_000_000, 100)), 0);
+                new UploadLimits(1_000_000, 0, new TarballLimits(1_000_000, 100)), 0, 1 << 20);
         FileServerMetrics metrics = new FileServerMetrics(new SimpleMeterRegistry(), new SessionRegistry());
         TcpLimits limits = new TcpLimits(new FrameLimits(4096, 4096), 1_000_000);
         Mutator mutator = new Mutator(corpus());
