@@ -12,6 +12,7 @@ import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.archive.DirectoryTarball;
 import dev.fileserver.wire.archive.TarballExtractor;
 import dev.fileserver.wire.archive.TarballLimits;
+import dev.fileserver.wire.files.RecursiveDelete;
 
 /**
  * A folder of many 4 KiB files down and up as the v1 wire carries it, a gzip tar. The download is
@@ -89,7 +90,7 @@ final class DirectoryTransfers {
         }
         long unpackedAt = System.nanoTime();
         fixtures.verifyTree(into, "folder download, run " + (run + 1));
-        Workspace.delete(into);
+        RecursiveDelete.delete(into);
         long tarNanos = tar ? Tar.unpack(tarball, context.workspace().clientFolder("tree-tar")) : 0;
         Files.delete(tarball);
         return new Download(receivedAt - started, unpackedAt - started, tarNanos, length);
@@ -109,7 +110,7 @@ final class DirectoryTransfers {
         }
         long nanos = System.nanoTime() - started;
         fixtures.verifyTree(uploads, "folder upload");
-        Workspace.delete(uploads.resolve(Fixtures.TREE));
+        RecursiveDelete.delete(uploads.resolve(Fixtures.TREE));
         return nanos;
     }
 }

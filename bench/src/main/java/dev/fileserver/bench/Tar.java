@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
+import dev.fileserver.wire.files.RecursiveDelete;
+
 /** GNU or BSD tar unpacking a tarball: what creating that many files costs on this disk, whoever does it. */
 final class Tar {
 
@@ -35,7 +37,7 @@ final class Tar {
             throw new IOException("tar could not unpack " + tarball.getFileName());
         }
         long nanos = System.nanoTime() - started;
-        Workspace.delete(into);
+        RecursiveDelete.delete(into);
         return nanos;
     }
 }

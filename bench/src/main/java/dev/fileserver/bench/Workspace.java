@@ -1,11 +1,10 @@
 package dev.fileserver.bench;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
+
+import dev.fileserver.wire.files.RecursiveDelete;
 
 /**
  * A temporary folder for one run: the server's root, the client's side (downloads land there, on
@@ -46,31 +45,12 @@ final class Workspace implements AutoCloseable {
     /** A fresh empty folder on the client's side. */
     Path clientFolder(String name) throws IOException {
         Path folder = client().resolve(name);
-        delete(folder);
+        RecursiveDelete.delete(folder);
         return Files.createDirectories(folder);
-    }
-
-    static void delete(Path path) throws IOException {
-        if (!Files.exists(path)) {
-            return;
-        }
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     @Override
     public void close() throws IOException {
-        delete(base);
+        RecursiveDelete.delete(base);
     }
 }

@@ -23,6 +23,7 @@ import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.Transfer;
 import dev.fileserver.wire.archive.DirectoryTarball;
 import dev.fileserver.wire.archive.PosixModes;
+import dev.fileserver.wire.files.RecursiveDelete;
 
 /** A {@link FileStore} on the local file system, under one {@link StorageRoot}. */
 public final class LocalFileStore implements FileStore {

@@ -10,6 +10,8 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.fileserver.wire.files.RecursiveDelete;
+
 /**
  * What had a name while a folder upload takes it over: moved aside under a temporary name, with
  * a small note of the name it came from, written before the move. If the server dies before the

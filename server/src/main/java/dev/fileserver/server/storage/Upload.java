@@ -18,6 +18,7 @@ import dev.fileserver.wire.archive.PosixModes;
 import dev.fileserver.wire.archive.TarballExtractor;
 import dev.fileserver.wire.archive.TarballLimits;
 import dev.fileserver.wire.archive.UnsafeArchiveException;
+import dev.fileserver.wire.files.RecursiveDelete;
 
 /**
  * One incoming file frame: its content goes to a hidden temporary file in the target folder, and

@@ -25,6 +25,7 @@ import dev.fileserver.wire.archive.PosixModes;
 import dev.fileserver.wire.archive.TarballExtractor;
 import dev.fileserver.wire.archive.TarballLimits;
 import dev.fileserver.wire.archive.UnsafeArchiveException;
+import dev.fileserver.wire.files.RecursiveDelete;
 
 /**
  * {@code /download PATH}: the server names the type ({@code file}, {@code dir} or
@@ -84,7 +85,7 @@ public final class Download {
                     + e.getMessage(), e, true);
         }
         finally {
-            LocalFiles.deleteQuietly(received);
+            RecursiveDelete.deleteQuietly(received);
         }
     }
 
@@ -132,7 +133,7 @@ public final class Download {
             return temporary;
         }
         catch (IOException e) {
-            LocalFiles.deleteQuietly(temporary);
+            RecursiveDelete.deleteQuietly(temporary);
             throw connection.failure(e, "cannot write " + temporary);
         }
         finally {
@@ -173,7 +174,7 @@ public final class Download {
             LocalFiles.moveIntoPlace(extracted, target);
         }
         finally {
-            LocalFiles.deleteQuietly(staging);
+            RecursiveDelete.deleteQuietly(staging);
         }
     }
 

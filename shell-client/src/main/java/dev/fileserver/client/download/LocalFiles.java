@@ -1,13 +1,12 @@
 package dev.fileserver.client.download;
 
 import java.io.IOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
+
+import dev.fileserver.wire.files.RecursiveDelete;
 
 /** Putting a received file or folder in place in one rename, replacing what was there. */
 final class LocalFiles {
@@ -38,46 +37,7 @@ final class LocalFiles {
             throw e;
         }
         finally {
-            deleteRecursively(aside);
-        }
-    }
-
-    /** Deletes a file or a folder tree without following links; a missing path is not an error. */
-    static void deleteRecursively(Path path) throws IOException {
-        if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(path, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-                // a folder unpacked read-only must still be emptied
-                dir.toFile().setWritable(true, true);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
-                if (failure != null) {
-                    throw failure;
-                }
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
-    }
-
-    static void deleteQuietly(Path path) {
-        try {
-            deleteRecursively(path);
-        }
-        catch (IOException ignored) {
-            // best effort: a hidden leftover is better than hiding the failure that got us here
+            RecursiveDelete.delete(aside);
         }
     }
 }
