@@ -32,6 +32,9 @@ import org.springframework.validation.annotation.Validated;
  * @param freeSpaceReserve        uploads that would leave less free space than this are refused
  * @param maxExtractedSize        a directory upload may expand to at most this many bytes
  * @param maxExtractedEntries     a directory upload may hold at most this many entries
+ * @param syncUploads             force each uploaded file and its new name to disk before it counts as
+ *                                stored: a power cut then leaves the old content or the new, never an
+ *                                empty file; costs upload throughput
  * @param shutdownGracePeriod     on shutdown, transfers in progress get this long to finish
  * @param directoryCompressionLevel gzip level of folder downloads: 0 streams them uncompressed with no
  *                                spooling; 1 to 9 compress them, spooled to the system temporary folder
@@ -52,6 +55,7 @@ public record FileServerProperties(
         @NotNull @DefaultValue("64MB") DataSize freeSpaceReserve,
         @NotNull @DefaultValue("100GB") DataSize maxExtractedSize,
         @Min(1) @DefaultValue("100000") int maxExtractedEntries,
+        @DefaultValue("false") boolean syncUploads,
         @NotNull @DefaultValue("30s") Duration shutdownGracePeriod,
         @Min(0) @Max(9) @DefaultValue("0") int directoryCompressionLevel) {
 

@@ -32,7 +32,7 @@ public final class LocalFileStore implements FileStore {
 
     private final StorageRoot root;
 
-    private final UploadLimits limits;
+    private final UploadPolicy policy;
 
     private final int compressionLevel;
 
@@ -45,9 +45,9 @@ public final class LocalFileStore implements FileStore {
      *                         and no spooling; 1 to 9 compress, spooled first to the system's
      *                         temporary folder (never inside the served tree) to learn the length
      */
-    public LocalFileStore(StorageRoot root, UploadLimits limits, int compressionLevel, long maxListingChars) {
+    public LocalFileStore(StorageRoot root, UploadPolicy policy, int compressionLevel, long maxListingChars) {
         this.root = root;
-        this.limits = limits;
+        this.policy = policy;
         this.compressionLevel = compressionLevel;
         this.maxListingChars = maxListingChars;
     }
@@ -186,17 +186,17 @@ public final class LocalFileStore implements FileStore {
         if (!isPlainName(name) || (header.compressed() && !isPlainName(header.directoryName()))) {
             throw new UploadRefusedException("Error: '" + name + "' is not a valid file name");
         }
-        if (header.fileLen() > limits.maxUploadBytes()) {
+        if (header.fileLen() > policy.maxUploadBytes()) {
             throw new UploadRefusedException("Error: '" + name + "' is " + header.fileLen()
-                    + " bytes; the server accepts at most " + limits.maxUploadBytes() + " bytes per upload");
+                    + " bytes; the server accepts at most " + policy.maxUploadBytes() + " bytes per upload");
         }
         try {
             long usable = Files.getFileStore(directory).getUsableSpace();
-            if (usable - header.fileLen() < limits.freeSpaceReserveBytes()) {
+            if (usable - header.fileLen() < policy.freeSpaceReserveBytes()) {
                 throw new UploadRefusedException("Error: not enough free space on the server for '" + name + "' ("
                         + header.fileLen() + " bytes)");
             }
-            return new Upload(directory, header, limits);
+            return new Upload(directory, header, policy);
         }
         catch (IOException e) {
             throw new RequestRefusedException("Error: cannot store '" + name + "': " + Problems.reason(e), e);

@@ -20,10 +20,11 @@ class StorageConfiguration {
 
     @Bean
     LocalFileStore fileStore(StorageRoot root, FileServerProperties properties) {
-        UploadLimits limits = new UploadLimits(properties.maxUploadSize().toBytes(),
+        UploadPolicy policy = new UploadPolicy(properties.maxUploadSize().toBytes(),
                 properties.freeSpaceReserve().toBytes(),
-                new TarballLimits(properties.maxExtractedSize().toBytes(), properties.maxExtractedEntries()));
-        LocalFileStore store = new LocalFileStore(root, limits, properties.directoryCompressionLevel(),
+                new TarballLimits(properties.maxExtractedSize().toBytes(), properties.maxExtractedEntries()),
+                properties.syncUploads());
+        LocalFileStore store = new LocalFileStore(root, policy, properties.directoryCompressionLevel(),
                 properties.maxListingSize().toBytes());
         int removed = store.removeStaleTemporaries();
         if (removed > 0) {

@@ -3,11 +3,14 @@ package dev.fileserver.server.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -33,18 +36,21 @@ public final class Upload {
 
     private final Path temporary;
 
+    private final FileChannel channel;
+
     private final OutputStream out;
 
-    private final UploadLimits limits;
+    private final UploadPolicy policy;
 
     private boolean finished;
 
-    Upload(Path directory, FileHeader header, UploadLimits limits) throws IOException {
+    Upload(Path directory, FileHeader header, UploadPolicy policy) throws IOException {
         this.directory = directory;
         this.header = header;
-        this.limits = limits;
+        this.policy = policy;
         this.temporary = directory.resolve(temporaryName(".part"));
-        this.out = Files.newOutputStream(temporary, java.nio.file.StandardOpenOption.CREATE_NEW);
+        this.channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        this.out = Channels.newOutputStream(channel);
     }
 
     /** Where the frame's content is written; it is closed by {@link #commit()} or {@link #abort()}. */
@@ -56,6 +62,10 @@ public final class Upload {
     public Path commit() throws IOException {
         finished = true;
         try {
+            if (policy.syncToDisk() && !header.compressed()) {
+                // on disk before it takes the name: after a power cut the name holds the old content or the new
+                channel.force(true);
+            }
             out.close();
             return header.compressed() ? placeDirectory() : placeFile();
         }
@@ -85,7 +95,20 @@ public final class Upload {
         }
         PosixModes.apply(temporary, header.accessBits());
         moveAtomically(temporary, target);
+        if (policy.syncToDisk()) {
+            syncFolder(directory);
+        }
         return target;
+    }
+
+    /** Makes a rename in {@code folder} durable; a file system that cannot sync a folder is left as it is. */
+    private static void syncFolder(Path folder) {
+        try (FileChannel entries = FileChannel.open(folder, StandardOpenOption.READ)) {
+            entries.force(true);
+        }
+        catch (IOException ignored) {
+            // not every file system lets a folder be opened for syncing; the rename itself is done
+        }
     }
 
     private Path placeDirectory() throws IOException {
@@ -130,9 +153,9 @@ public final class Upload {
 
     /** A folder may expand only as far as its limit and the disk's free space above the reserve allow. */
     private TarballExtractor extractorWithinFreeSpace() throws IOException {
-        long room = Files.getFileStore(directory).getUsableSpace() - limits.freeSpaceReserveBytes();
-        long budget = Math.max(0, Math.min(limits.tarball().maxExpandedBytes(), room));
-        return new TarballExtractor(new TarballLimits(budget, limits.tarball().maxEntries()));
+        long room = Files.getFileStore(directory).getUsableSpace() - policy.freeSpaceReserveBytes();
+        long budget = Math.max(0, Math.min(policy.tarball().maxExpandedBytes(), room));
+        return new TarballExtractor(new TarballLimits(budget, policy.tarball().maxEntries()));
     }
 
     /**

@@ -20,7 +20,7 @@ import dev.fileserver.server.session.SessionRegistry;
 import dev.fileserver.server.storage.Download;
 import dev.fileserver.server.storage.LocalFileStore;
 import dev.fileserver.server.storage.StorageRoot;
-import dev.fileserver.server.storage.UploadLimits;
+import dev.fileserver.server.storage.UploadPolicy;
 import dev.fileserver.server.support.Trees;
 import dev.fileserver.wire.archive.TarballLimits;
 import dev.fileserver.wire.fuzz.Mutator;
@@ -52,7 +52,7 @@ class ConversationFuzzTest {
 
         StorageRoot storageRoot = StorageRoot.open(root);
         LocalFileStore store = new LocalFileStore(storageRoot,
-                new UploadLimits(1 << 20, 0, new TarballLimits(1 << 20, 10)), 0, 1 << 20);
+                new UploadPolicy(1 << 20, 0, new TarballLimits(1 << 20, 10), false), 0, 1 << 20);
         Conversation conversation = new Conversation(List.of(new ListCommand(store), new TreeCommand(store),
                 new DownloadCommand(store), new DeleteCommand(store), new UploadCommand(store), new ExitCommand(),
                 new CapabilitiesCommand()), storageRoot,

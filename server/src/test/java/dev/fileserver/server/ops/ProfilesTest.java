@@ -13,6 +13,7 @@ import dev.fileserver.server.config.FileServerProperties;
 import dev.fileserver.server.support.ForkedServer;
 import dev.fileserver.server.support.RunningServer;
 import dev.fileserver.server.support.V1Client;
+import dev.fileserver.wire.FileHeader;
 
 /** The profiles in the repository's config/ folder change what an operator sees and what clients may do. */
 class ProfilesTest {
@@ -35,11 +36,19 @@ class ProfilesTest {
     }
 
     @Test
-    void prodHidesHealthDetailsFromAnonymousCallersAndRaisesLimits() {
+    void prodHidesHealthDetailsFromAnonymousCallersRaisesLimitsAndSyncsUploads() throws java.io.IOException {
         try (RunningServer server = RunningServer.start(root, REPOSITORY_CONFIG, "--spring.profiles.active=prod")) {
             FileServerProperties properties = server.context().getBean(FileServerProperties.class);
             assertThat(properties.maxClients()).isEqualTo(64);
             assertThat(properties.bindAddress()).isEqualTo("127.0.0.1");
+            assertThat(properties.syncUploads()).isTrue();
+            try (V1Client client = V1Client.connectAccepted(server.port())) {
+                assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
+                client.send("y");
+                client.sendFile(FileHeader.ofFile("synced.txt", 0644, 6).withAck(), "synced".getBytes());
+                assertThat(client.receive()).isEqualTo("ok");
+            }
+            assertThat(root.resolve("synced.txt")).hasContent("synced");
             assertThat(server.get("/actuator/health").body())
                     .isEqualTo("{\"groups\":[\"liveness\",\"readiness\"],\"status\":\"UP\"}");
         }

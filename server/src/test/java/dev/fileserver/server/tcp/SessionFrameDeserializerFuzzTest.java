@@ -24,7 +24,7 @@ import dev.fileserver.server.session.Session;
 import dev.fileserver.server.session.SessionRegistry;
 import dev.fileserver.server.storage.LocalFileStore;
 import dev.fileserver.server.storage.StorageRoot;
-import dev.fileserver.server.storage.UploadLimits;
+import dev.fileserver.server.storage.UploadPolicy;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.FrameLimits;
 import dev.fileserver.wire.FrameWriter;
@@ -45,7 +45,7 @@ class SessionFrameDeserializerFuzzTest {
     @Test
     void mutatedFramesYieldRequestsUploadsOrRefusalsOnly() throws IOException {
         LocalFileStore store = new LocalFileStore(StorageRoot.open(root),
-                new UploadLimits(1_000_000, 0, new TarballLimits(1_000_000, 100)), 0, 1 << 20);
+                new UploadPolicy(1_000_000, 0, new TarballLimits(1_000_000, 100), false), 0, 1 << 20);
         FileServerMetrics metrics = new FileServerMetrics(new SimpleMeterRegistry(), new SessionRegistry());
         TcpLimits limits = new TcpLimits(new FrameLimits(4096, 4096), 1_000_000);
         Mutator mutator = new Mutator(corpus());
