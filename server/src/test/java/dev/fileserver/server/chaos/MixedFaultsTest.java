@@ -48,8 +48,10 @@ class MixedFaultsTest {
             Files.write(root.resolve("file-" + i + ".bin"), content);
             files.add(content);
         }
+        // the stalling clients wait out the idle timeout; long enough that a busy machine never
+        // makes a well-behaved client (between two of its requests) look idle
         try (RunningServer server = RunningServer.start(root, "--fileserver.max-clients=64",
-                "--fileserver.idle-timeout=2s")) {
+                "--fileserver.idle-timeout=10s")) {
             int port = server.port();
             List<Callable<String>> clients = new ArrayList<>();
             for (int i = 0; i < 12; i++) {

@@ -55,7 +55,8 @@ class SlowAndBrokenClientsTest {
         Files.write(root.resolve(DOC), Fixtures.randomArray(1, MiB));
         bigSha = Trees.sha256(root.resolve(BIG));
         docSha = Trees.sha256(root.resolve(DOC));
-        server = RunningServer.start(root, "--fileserver.idle-timeout=2s");
+        // long enough that a busy machine never makes a well-behaved client look idle
+        server = RunningServer.start(root, "--fileserver.idle-timeout=5s");
     }
 
     @AfterAll
