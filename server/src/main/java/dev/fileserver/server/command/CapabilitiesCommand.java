@@ -4,8 +4,8 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
-import dev.fileserver.server.session.Session;
 
 /**
  * {@code /capabilities}: our extensions, announced only to a client that asks. A v1 server
@@ -27,7 +27,7 @@ class CapabilitiesCommand implements Command {
     }
 
     @Override
-    public Reply handle(Request request, Session session) {
-        return Reply.text("capabilities " + ACK);
+    public Outcome handle(Request request) {
+        return Outcome.idle(Reply.text("capabilities " + ACK));
     }
 }

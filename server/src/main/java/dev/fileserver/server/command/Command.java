@@ -2,10 +2,12 @@ package dev.fileserver.server.command;
 
 import java.util.Set;
 
-import dev.fileserver.server.session.Reply;
-import dev.fileserver.server.session.Session;
+import dev.fileserver.server.session.Outcome;
 
-/** One v1 command: its words, and what it answers. Handlers return replies and never touch sockets. */
+/**
+ * One v1 command: its words, and what it answers with the state it leaves the conversation in.
+ * Handlers return outcomes and never touch sockets or the session.
+ */
 interface Command {
 
     /** The request words it answers, e.g. {@code /list} and {@code /ls}. */
@@ -16,5 +18,5 @@ interface Command {
         return true;
     }
 
-    Reply handle(Request request, Session session);
+    Outcome handle(Request request);
 }

@@ -1,148 +1,207 @@
 package dev.fileserver.server.command;
 
 import java.io.IOException;
-import java.nio.file.Path;
+import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.fileserver.server.command.FileFrameOutcome.Discarded;
+import dev.fileserver.server.command.FileFrameOutcome.Received;
+import dev.fileserver.server.command.FileFrameOutcome.Refused;
+import dev.fileserver.server.command.UploadReceiver.InFlightUpload;
 import dev.fileserver.server.ops.FileServerMetrics;
+import dev.fileserver.server.session.ConversationState;
+import dev.fileserver.server.session.ConversationState.AwaitingAnswer;
+import dev.fileserver.server.session.ConversationState.AwaitingFile;
+import dev.fileserver.server.session.ConversationState.AwaitingLocalPath;
+import dev.fileserver.server.session.ConversationState.Idle;
+import dev.fileserver.server.session.ConversationState.PendingAnswer;
+import dev.fileserver.server.session.ConversationState.Receiving;
+import dev.fileserver.server.session.FileFrameReceiver;
 import dev.fileserver.server.session.FrameError;
-import dev.fileserver.server.session.ReceivedUpload;
+import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.Session;
+import dev.fileserver.server.storage.FileStore;
 import dev.fileserver.server.storage.NotFoundException;
-import dev.fileserver.server.storage.Problems;
-import dev.fileserver.server.storage.RequestRefusedException;
-import dev.fileserver.server.storage.StorageRoot;
+import dev.fileserver.server.storage.StorageException;
+import dev.fileserver.server.storage.StoragePath;
+import dev.fileserver.wire.FileHeader;
 
 /**
- * Routes each frame a connection receives: an answer to a pending question goes to the command
- * that asked it, a request to the command named by its first word (its path confined first), a
- * received file to its commit. The one place where a refusal becomes the error text a client sees.
+ * The conversation's state machine: what each frame means in the state its connection is in, and
+ * which state follows. The one switch over {@link ConversationState}s is {@link #turn}; every
+ * state change of a connection is made here. Requests go to the command named by their first word,
+ * their path confined first; answers to the question that asked them; file frames to the
+ * {@link UploadReceiver}. Every refusal is worded by {@link V1Errors}.
  */
 @Component
-public class Conversation {
+public class Conversation implements FileFrameReceiver {
 
     private static final Logger log = LoggerFactory.getLogger(Conversation.class);
 
     private final Map<String, Command> commands = new HashMap<>();
 
-    private final StorageRoot root;
+    private final FileStore store;
+
+    private final UploadReceiver uploads;
+
+    private final V1Errors errors;
 
     private final FileServerMetrics metrics;
 
-    Conversation(List<Command> commands, StorageRoot root, FileServerMetrics metrics) {
-        this.root = root;
+    Conversation(List<Command> commands, FileStore store, UploadReceiver uploads, V1Errors errors,
+            FileServerMetrics metrics) {
+        this.store = store;
+        this.uploads = uploads;
+        this.errors = errors;
         this.metrics = metrics;
         for (Command command : commands) {
             command.words().forEach(word -> this.commands.put(word, command));
         }
     }
 
-    /** The reply to one received frame (possibly empty). */
-    public Reply onFrame(Object payload, Session session) {
+    /** The reply to one received frame (possibly empty); the session moves to the state that follows. */
+    public Reply onFrame(Object frame, Session session) {
+        Outcome outcome;
         try {
-            return route(payload, session);
+            outcome = turn(session.state(), frame, session);
         }
         catch (RuntimeException e) {
             // a defect, not a refusal: say so, and do not guess where the conversation stands
-            log.error("{} failed on {}; closing", session, payload.getClass().getSimpleName(), e);
-            session.requestClose();
-            return Reply.text("Error: internal server error");
+            log.error("{} failed on {} in {}; closing", session, frame.getClass().getSimpleName(), session.state(), e);
+            session.state().end();
+            outcome = Outcome.closing(Reply.text(V1Errors.INTERNAL_ERROR));
         }
+        session.moveTo(outcome.next());
+        return outcome.reply();
     }
 
-    private Reply route(Object payload, Session session) {
-        if (payload instanceof String text) {
-            return onText(text, session);
+    private Outcome turn(ConversationState state, Object frame, Session session) {
+        if (frame instanceof FrameError error) {
+            return onFrameError(error, state, session);
         }
-        if (payload instanceof ReceivedUpload received) {
-            return onUpload(received, session);
+        if (state instanceof Idle) {
+            return onRequest((String) frame, session);
         }
-        if (payload instanceof FrameError error) {
-            log.warn("{} refused a frame: {}{}", session, error.message(), error.fatal() ? "; closing" : "");
-            if (error.fatal()) {
-                session.requestClose();
-            }
-            return Reply.text(error.message());
+        if (state instanceof AwaitingAnswer awaiting) {
+            return onAnswer(awaiting.pending(), (String) frame, session);
         }
-        throw new IllegalArgumentException("unexpected frame " + payload.getClass().getName());
+        if (state instanceof AwaitingLocalPath) {
+            return Outcome.idle(Reply.none());
+        }
+        if (state instanceof AwaitingFile || state instanceof Receiving) {
+            return onFileFrame((FileFrameOutcome) frame, session);
+        }
+        // Closing: the connection ends before another frame is read
+        return new Outcome(Reply.none(), state);
     }
 
-    private Reply onText(String text, Session session) {
-        Optional<Function<String, Reply>> pending = session.takePendingAnswer();
-        if (pending.isPresent()) {
-            return answer(pending.get(), text, session);
-        }
+    private Outcome onFrameError(FrameError error, ConversationState state, Session session) {
+        log.warn("{} refused a frame: {}{}", session, error.problem().getMessage(), error.fatal() ? "; closing" : "");
+        Reply reply = Reply.text(errors.render(error));
+        return error.fatal() ? Outcome.closing(reply) : new Outcome(reply, state);
+    }
+
+    private Outcome onRequest(String text, Session session) {
         Request request = Request.parse(text);
         Command command = commands.get(request.word());
         if (command == null) {
             // v1: missarg and unknown words get a bare ok
             log.info("{} {} -> ok", session, request.word());
             metrics.commandHandled("other", "ok", 0);
-            return Reply.ok();
+            return Outcome.idle(Reply.ok());
         }
         long started = System.nanoTime();
+        String name = request.word().substring(1);
         try {
-            Request confined = command.takesPath() ? request.withPath(root.resolve(request.argument())) : request;
-            Reply reply = command.handle(confined, session);
+            if (command.takesPath()) {
+                StoragePath path = StoragePath.parse(request.argument());
+                store.confine(path);
+                request = request.withPath(path, store.rootName());
+            }
+            Outcome outcome = command.handle(request);
             long elapsed = System.nanoTime() - started;
-            log.info("{} {} '{}' -> {} ({} ms)", session, request.word(), request.argument(), summary(reply),
+            log.info("{} {} '{}' -> {} ({} ms)", session, request.word(), request.argument(), outcome.reply(),
                     elapsed / 1_000_000);
-            metrics.commandHandled(request.word().substring(1), "ok", elapsed);
-            return reply;
+            metrics.commandHandled(name, "ok", elapsed);
+            return outcome;
         }
-        catch (RequestRefusedException e) {
+        catch (StorageException e) {
             log.info("{} {} '{}' -> refused: {}", session, request.word(), request.argument(), e.getMessage());
-            metrics.commandHandled(request.word().substring(1), "refused", System.nanoTime() - started);
-            return Reply.text(e.getMessage());
+            metrics.commandHandled(name, "refused", System.nanoTime() - started);
+            return Outcome.idle(Reply.text(errors.render(e, request.displayName())));
         }
     }
 
-    private Reply answer(Function<String, Reply> handler, String answer, Session session) {
+    private Outcome onAnswer(PendingAnswer pending, String answer, Session session) {
         try {
-            Reply reply = handler.apply(answer);
-            log.info("{} answered '{}' -> {}", session, answer, summary(reply));
-            return reply;
+            Outcome outcome = pending.answer(answer);
+            log.info("{} answered '{}' to {} -> {}", session, answer, pending, outcome.reply());
+            return outcome;
         }
-        catch (RequestRefusedException e) {
-            log.info("{} answered '{}' -> refused: {}", session, answer, e.getMessage());
-            return Reply.text(e.getMessage());
+        catch (StorageException e) {
+            log.info("{} answered '{}' to {} -> refused: {}", session, answer, pending, e.getMessage());
+            return Outcome.idle(Reply.text(errors.render(e, pending.clientPath())));
         }
     }
 
-    private Reply onUpload(ReceivedUpload received, Session session) {
-        String name = received.header().fileName();
-        if (received.upload() == null) {
-            String message = new NotFoundException(received.target().clientDirectory()).getMessage();
+    /**
+     * Called by the connection's reader with an expected file frame's content, bounded to its
+     * length. The conversation is then receiving, so a connection that ends midway aborts the upload.
+     */
+    @Override
+    public Object receive(FileHeader header, InputStream content, Session session) throws IOException {
+        UploadTarget target = (UploadTarget) ((AwaitingFile) session.state()).target();
+        if (target.isDiscarded()) {
+            try {
+                uploads.discard(target, header, content);
+                return new Discarded(header, target);
+            }
+            catch (StorageException e) {
+                return new Refused(header, e, target.clientDirectory());
+            }
+        }
+        try {
+            InFlightUpload upload = uploads.begin(target, header);
+            session.moveTo(new Receiving(target, upload));
+            upload.copy(content);
+            return new Received(header, upload);
+        }
+        catch (StorageException e) {
+            // refused with its content unread, or failed midway: the stream is out of step either way
+            return new Refused(header, e, null);
+        }
+    }
+
+    private Outcome onFileFrame(FileFrameOutcome frame, Session session) {
+        String name = frame.header().fileName();
+        boolean ack = frame.header().ack();
+        if (frame instanceof Refused refused) {
+            log.warn("{} upload '{}' -> refused: {}; closing", session, name, refused.problem().getMessage());
+            return Outcome.closing(Reply.text(errors.render(refused.problem(), refused.clientPath())));
+        }
+        if (frame instanceof Discarded discarded) {
             log.info("{} upload '{}' into missing '{}' -> discarded {} bytes", session, name,
-                    received.target().clientDirectory(), received.header().fileLen());
-            return received.header().ack() ? Reply.text(message) : Reply.none();
+                    discarded.target().clientDirectory(), frame.header().fileLen());
+            String missing = errors.render(new NotFoundException(discarded.target().missing()),
+                    discarded.target().clientDirectory());
+            return Outcome.idle(ack ? Reply.text(missing) : Reply.none());
         }
+        InFlightUpload upload = ((Received) frame).upload();
         try {
-            Path stored = received.upload().commit();
-            log.info("{} upload '{}' -> stored {} ({} bytes)", session, name, root.path().relativize(stored),
-                    received.header().fileLen());
-            return received.header().ack() ? Reply.ok() : Reply.none();
+            StoragePath stored = upload.commit();
+            log.info("{} upload '{}' -> stored {} ({} bytes)", session, name, stored, frame.header().fileLen());
+            return Outcome.idle(ack ? Reply.ok() : Reply.none());
         }
-        catch (RequestRefusedException e) {
+        catch (StorageException e) {
             log.warn("{} upload '{}' -> refused: {}", session, name, e.getMessage());
-            return uploadOutcome(received, e.getMessage());
-        }
-        catch (IOException e) {
-            log.warn("{} upload '{}' -> failed: {}", session, name, e.toString());
-            return uploadOutcome(received, "Error: could not store '" + name + "': " + Problems.reason(e));
-        }
-        finally {
-            received.upload().abort();
-            session.untrack(received.upload());
+            return Outcome.idle(uploadOutcome(ack, errors.render(e, null)));
         }
     }
 
@@ -151,11 +210,7 @@ public class Conversation {
      * answer to its next request and every answer after it would be one behind; only a client that
      * asked for an acknowledgement hears of the failure (the log always does).
      */
-    private static Reply uploadOutcome(ReceivedUpload received, String error) {
-        return received.header().ack() ? Reply.text(error) : Reply.none();
-    }
-
-    private static String summary(Reply reply) {
-        return reply.isEmpty() ? "(no reply)" : reply.toString();
+    private static Reply uploadOutcome(boolean ack, String error) {
+        return ack ? Reply.text(error) : Reply.none();
     }
 }

@@ -4,21 +4,22 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
-import dev.fileserver.server.session.Session;
-import dev.fileserver.server.storage.EntryType;
 import dev.fileserver.server.storage.FileStore;
-import dev.fileserver.server.storage.NotFoundException;
-import dev.fileserver.server.storage.RequestRefusedException;
+import dev.fileserver.server.storage.RootNotDeletableException;
 
 /** {@code /delete PATH}: the type, then on {@code y} the file or the whole folder goes. */
 @Component
-class DeleteCommand implements Command {
+class DeleteCommand implements ConfirmedCommand {
 
     private final FileStore store;
 
-    DeleteCommand(FileStore store) {
+    private final TypeTurn typeTurn;
+
+    DeleteCommand(FileStore store, TypeTurn typeTurn) {
         this.store = store;
+        this.typeTurn = typeTurn;
     }
 
     @Override
@@ -27,21 +28,16 @@ class DeleteCommand implements Command {
     }
 
     @Override
-    public Reply handle(Request request, Session session) {
-        if (store.root().isRoot(request.path())) {
-            throw new RequestRefusedException("Error: the root folder cannot be deleted");
+    public Outcome handle(Request request) {
+        if (request.path().isRoot()) {
+            throw new RootNotDeletableException();
         }
-        EntryType type = store.typeOf(request.path());
-        if (type == EntryType.NOT_FOUND) {
-            return Reply.ok().then(type.wireName()).then(new NotFoundException(request.argument()).getMessage());
-        }
-        session.awaitAnswer(answer -> {
-            if (!Answers.isYes(answer)) {
-                return Reply.none();
-            }
-            store.delete(request.path(), request.argument());
-            return Reply.text("'" + request.argument() + "' deleted successfully.");
-        });
-        return Reply.ok().then(type.wireName());
+        return typeTurn.ask(request, store.typeOf(request.path()), this);
+    }
+
+    @Override
+    public Outcome confirmed(Request request) {
+        store.delete(request.path());
+        return Outcome.idle(Reply.text("'" + request.argument() + "' deleted successfully."));
     }
 }

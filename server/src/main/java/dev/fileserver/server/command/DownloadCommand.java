@@ -4,20 +4,21 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
-import dev.fileserver.server.session.Session;
-import dev.fileserver.server.storage.EntryType;
 import dev.fileserver.server.storage.FileStore;
-import dev.fileserver.server.storage.NotFoundException;
 
 /** {@code /download PATH}: the type, then on {@code y} one file frame (a folder as a gzip tar). */
 @Component
-class DownloadCommand implements Command {
+class DownloadCommand implements ConfirmedCommand {
 
     private final FileStore store;
 
-    DownloadCommand(FileStore store) {
+    private final TypeTurn typeTurn;
+
+    DownloadCommand(FileStore store, TypeTurn typeTurn) {
         this.store = store;
+        this.typeTurn = typeTurn;
     }
 
     @Override
@@ -26,14 +27,12 @@ class DownloadCommand implements Command {
     }
 
     @Override
-    public Reply handle(Request request, Session session) {
-        EntryType type = store.typeOf(request.path());
-        if (type == EntryType.NOT_FOUND) {
-            return Reply.ok().then(type.wireName()).then(new NotFoundException(request.argument()).getMessage());
-        }
-        session.awaitAnswer(answer -> Answers.isYes(answer)
-                ? Reply.none().then(store.openForDownload(request.path(), request.displayName()))
-                : Reply.none());
-        return Reply.ok().then(type.wireName());
+    public Outcome handle(Request request) {
+        return typeTurn.ask(request, store.typeOf(request.path()), this);
+    }
+
+    @Override
+    public Outcome confirmed(Request request) {
+        return Outcome.idle(Reply.none().then(store.openForDownload(request.path())));
     }
 }

@@ -4,12 +4,18 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
-import dev.fileserver.server.session.Session;
 
 /** {@code /exit}: {@code ok}, then the client's {@code y} ends the connection, {@code n} goes on. */
 @Component
-class ExitCommand implements Command {
+class ExitCommand implements ConfirmedCommand {
+
+    private final TypeTurn typeTurn;
+
+    ExitCommand(TypeTurn typeTurn) {
+        this.typeTurn = typeTurn;
+    }
 
     @Override
     public Set<String> words() {
@@ -22,13 +28,12 @@ class ExitCommand implements Command {
     }
 
     @Override
-    public Reply handle(Request request, Session session) {
-        session.awaitAnswer(answer -> {
-            if (Answers.isYes(answer)) {
-                session.requestClose();
-            }
-            return Reply.none();
-        });
-        return Reply.ok();
+    public Outcome handle(Request request) {
+        return typeTurn.askAnyway(Reply.ok(), request, this);
+    }
+
+    @Override
+    public Outcome confirmed(Request request) {
+        return Outcome.closing(Reply.none());
     }
 }

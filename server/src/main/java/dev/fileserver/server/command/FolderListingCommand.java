@@ -1,12 +1,10 @@
 package dev.fileserver.server.command;
 
-import java.nio.file.Path;
-
+import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
-import dev.fileserver.server.session.Session;
 import dev.fileserver.server.storage.FileStore;
 import dev.fileserver.server.storage.NotFoundException;
-import dev.fileserver.server.storage.RequestRefusedException;
+import dev.fileserver.server.storage.StorageException;
 
 /**
  * {@code /list} and {@code /tree} answer with a status frame of their own before the text:
@@ -16,23 +14,42 @@ abstract class FolderListingCommand implements Command {
 
     protected final FileStore store;
 
-    FolderListingCommand(FileStore store) {
+    private final V1Errors errors;
+
+    private final long maxListingChars;
+
+    FolderListingCommand(FileStore store, V1Errors errors, long maxListingChars) {
         this.store = store;
+        this.errors = errors;
+        this.maxListingChars = maxListingChars;
     }
 
-    abstract String render(Path folder, String clientPath);
+    /** Draws the folder's listing into {@code text}, calling {@link #checkLength} as it grows. */
+    abstract void render(Request request, StringBuilder text);
 
     @Override
-    public Reply handle(Request request, Session session) {
+    public Outcome handle(Request request) {
         try {
-            String text = render(request.path(), request.displayName());
-            return Reply.ok().then("ok").then(text);
+            StringBuilder text = new StringBuilder();
+            render(request, text);
+            return Outcome.idle(Reply.ok().then("ok").then(text.toString()));
         }
         catch (NotFoundException e) {
-            return Reply.ok().then("FILEError").then(e.getMessage());
+            return Outcome.idle(Reply.ok().then("FILEError").then(errors.render(e, request.displayName())));
         }
-        catch (RequestRefusedException e) {
-            return Reply.ok().then("OSError").then(e.getMessage());
+        catch (StorageException e) {
+            return Outcome.idle(Reply.ok().then("OSError").then(errors.render(e, request.displayName())));
         }
+    }
+
+    /** A listing is one text frame, built in memory: past the limit it is refused, not truncated. */
+    void checkLength(StringBuilder text) {
+        if (text.length() > maxListingChars) {
+            throw new ListingTooLongException(maxListingChars);
+        }
+    }
+
+    V1Errors errors() {
+        return errors;
     }
 }

@@ -1,17 +1,18 @@
 package dev.fileserver.server.command;
 
-import java.nio.file.Path;
 import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
+import dev.fileserver.server.storage.Entry;
 import dev.fileserver.server.storage.FileStore;
 
+/** {@code /list}: the names in a folder, one per line. */
 @Component
 class ListCommand extends FolderListingCommand {
 
-    ListCommand(FileStore store) {
-        super(store);
+    ListCommand(FileStore store, V1Errors errors, CommandLimits limits) {
+        super(store, errors, limits.maxListingChars());
     }
 
     @Override
@@ -20,11 +21,10 @@ class ListCommand extends FolderListingCommand {
     }
 
     @Override
-    String render(Path folder, String clientPath) {
-        StringBuilder text = new StringBuilder();
-        for (String name : store.list(folder, clientPath)) {
-            text.append(name).append('\n');
+    void render(Request request, StringBuilder text) {
+        for (Entry entry : store.list(request.path())) {
+            text.append(entry.name()).append('\n');
+            checkLength(text);
         }
-        return text.toString();
     }
 }

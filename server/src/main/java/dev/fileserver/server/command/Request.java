@@ -1,28 +1,27 @@
 package dev.fileserver.server.command;
 
-import java.nio.file.Path;
+import dev.fileserver.server.storage.StoragePath;
 
 /**
  * A parsed request: the command word, the argument as the client sent it (everything after the
- * first space, so it may contain spaces), and that argument resolved inside the root.
+ * first space, so it may contain spaces), and, for commands that take one, that argument as a
+ * confined path.
  */
-record Request(String word, String argument, Path path) {
+record Request(String word, String argument, StoragePath path, String rootName) {
 
     static Request parse(String text) {
         int space = text.indexOf(' ');
         return space < 0
-                ? new Request(text, "", null)
-                : new Request(text.substring(0, space), text.substring(space + 1), null);
+                ? new Request(text, "", null, null)
+                : new Request(text.substring(0, space), text.substring(space + 1), null, null);
     }
 
-    Request withPath(Path resolved) {
-        return new Request(word, argument, resolved);
+    Request withPath(StoragePath confined, String rootName) {
+        return new Request(word, argument, confined, rootName);
     }
 
     /** How the path is named back to the client: as it typed it, or the root's own name. */
     String displayName() {
-        return argument.isEmpty() && path != null && path.getFileName() != null
-                ? path.getFileName().toString()
-                : argument;
+        return argument.isEmpty() && path != null && path.isRoot() && rootName != null ? rootName : argument;
     }
 }

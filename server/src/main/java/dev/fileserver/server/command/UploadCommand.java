@@ -4,11 +4,13 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import dev.fileserver.server.session.ExpectedUpload;
+import dev.fileserver.server.session.ConversationState.AwaitingFile;
+import dev.fileserver.server.session.ConversationState.AwaitingLocalPath;
+import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
-import dev.fileserver.server.session.Session;
 import dev.fileserver.server.storage.EntryType;
 import dev.fileserver.server.storage.FileStore;
+import dev.fileserver.server.storage.NotADirectoryException;
 import dev.fileserver.server.storage.NotFoundException;
 
 /**
@@ -16,12 +18,15 @@ import dev.fileserver.server.storage.NotFoundException;
  * {@code n}, or {@code error} and the local path it could not read.
  */
 @Component
-class UploadCommand implements Command {
+class UploadCommand implements ConfirmedCommand {
 
     private final FileStore store;
 
-    UploadCommand(FileStore store) {
+    private final TypeTurn typeTurn;
+
+    UploadCommand(FileStore store, TypeTurn typeTurn) {
         this.store = store;
+        this.typeTurn = typeTurn;
     }
 
     @Override
@@ -30,27 +35,28 @@ class UploadCommand implements Command {
     }
 
     @Override
-    public Reply handle(Request request, Session session) {
+    public Outcome handle(Request request) {
         EntryType type = store.typeOf(request.path());
-        boolean folderExists = type == EntryType.DIRECTORY;
-        session.awaitAnswer(answer -> {
-            if (Answers.isYes(answer)) {
-                session.expectUpload(folderExists
-                        ? ExpectedUpload.into(request.path(), request.argument())
-                        : ExpectedUpload.discarded(request.argument()));
-            }
-            else if ("error".equals(answer)) {
-                // the client could not read its local file and names it in one more frame
-                session.awaitAnswer(localPath -> Reply.none());
-            }
-            return Reply.none();
-        });
-        if (folderExists) {
-            return Reply.ok().then(type.wireName());
+        if (type == EntryType.DIRECTORY) {
+            return typeTurn.ask(request, type, this);
         }
-        String message = type == EntryType.FILE
-                ? "Error: '" + request.argument() + "' is not a directory"
-                : new NotFoundException(request.argument()).getMessage();
-        return Reply.ok().then(EntryType.NOT_FOUND.wireName()).then(message);
+        return typeTurn.askDespite(type == EntryType.FILE
+                ? new NotADirectoryException(request.path())
+                : new NotFoundException(request.path()), request, this);
+    }
+
+    @Override
+    public Outcome confirmed(Request request) {
+        boolean folderExists = store.typeOf(request.path()) == EntryType.DIRECTORY;
+        return Outcome.then(Reply.none(), new AwaitingFile(folderExists
+                ? UploadTarget.into(request.path(), request.argument())
+                : UploadTarget.discarded(request.path(), request.argument())));
+    }
+
+    @Override
+    public Outcome declined(Request request, String answer) {
+        // the client could not read its local file and names it in one more frame
+        return "error".equals(answer) ? Outcome.then(Reply.none(), new AwaitingLocalPath())
+                : Outcome.idle(Reply.none());
     }
 }

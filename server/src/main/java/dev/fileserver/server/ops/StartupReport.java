@@ -11,7 +11,7 @@ import org.springframework.integration.ip.tcp.connection.AbstractServerConnectio
 import org.springframework.stereotype.Component;
 
 import dev.fileserver.server.config.FileServerProperties;
-import dev.fileserver.server.storage.StorageRoot;
+import dev.fileserver.server.storage.local.StorageRoot;
 
 /** One line, once ready, with what an operator needs first: root, addresses, profiles. */
 @Component

@@ -9,8 +9,8 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
-import dev.fileserver.server.config.FileServerProperties;
-import dev.fileserver.server.storage.StorageRoot;
+import dev.fileserver.server.storage.local.FreeSpaceReserve;
+import dev.fileserver.server.storage.local.StorageRoot;
 
 /**
  * {@code storageRoot}: UP while the root is a readable, writable folder with more free space than
@@ -21,12 +21,12 @@ class StorageRootHealthIndicator extends AbstractHealthIndicator {
 
     private final StorageRoot root;
 
-    private final FileServerProperties properties;
+    private final FreeSpaceReserve capacity;
 
-    StorageRootHealthIndicator(StorageRoot root, FileServerProperties properties) {
+    StorageRootHealthIndicator(StorageRoot root, FreeSpaceReserve capacity) {
         super("Storage root check failed");
         this.root = root;
-        this.properties = properties;
+        this.capacity = capacity;
     }
 
     @Override
@@ -37,10 +37,8 @@ class StorageRootHealthIndicator extends AbstractHealthIndicator {
             builder.down().withDetail("problem", "not a readable and writable folder");
             return;
         }
-        long free = Files.getFileStore(path).getUsableSpace();
-        long reserve = properties.freeSpaceReserve().toBytes();
-        builder.withDetail("freeBytes", free).withDetail("reserveBytes", reserve);
-        if (free <= reserve) {
+        builder.withDetail("freeBytes", capacity.usableBytes()).withDetail("reserveBytes", capacity.reserveBytes());
+        if (capacity.availableBytes() <= 0) {
             builder.status(Status.OUT_OF_SERVICE).withDetail("problem", "free space is below the reserve");
         }
         else {

@@ -1,9 +1,10 @@
 package dev.fileserver.server.session;
 
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
-import dev.fileserver.server.storage.Download;
+import dev.fileserver.wire.FileFrameSource;
 
 /**
  * What the server sends for one received frame, in order: text frames and at most one file
@@ -35,7 +36,7 @@ public final class Reply {
         return append(text);
     }
 
-    public Reply then(Download download) {
+    public Reply then(FileFrameSource download) {
         return append(download);
     }
 
@@ -46,11 +47,11 @@ public final class Reply {
     /** Closes the downloads of a reply that will not be sent after all. */
     public void release() {
         for (Object part : parts) {
-            if (part instanceof Download download) {
+            if (part instanceof FileFrameSource download) {
                 try {
                     download.close();
                 }
-                catch (java.io.IOException ignored) {
+                catch (IOException ignored) {
                     // nothing more to do for a reply that is dropped
                 }
             }
@@ -75,7 +76,7 @@ public final class Reply {
             if (summary.length() > 1) {
                 summary.append(", ");
             }
-            if (part instanceof Download download) {
+            if (part instanceof FileFrameSource download) {
                 summary.append("file '").append(download.header().fileName()).append("' ")
                         .append(download.header().fileLen()).append(" bytes");
             }

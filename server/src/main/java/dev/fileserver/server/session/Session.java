@@ -1,15 +1,11 @@
 package dev.fileserver.server.session;
 
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Function;
-
-import dev.fileserver.server.storage.Upload;
 
 /**
- * The state of one connection's conversation. The v1 dialect has several turns per command
- * (type, then {@code y}/{@code n}, then maybe a file frame); which turn comes next lives here and
- * nowhere else. Every state has a way out: {@link #close()} is called however the connection ends.
+ * One connection: who it is, the {@link ConversationState} it is in, and the progress of the reply
+ * being written (for the stalled-write watchdog). The state is only read and moved here; what a
+ * frame does in which state is decided by the conversation alone.
  */
 public final class Session {
 
@@ -21,13 +17,7 @@ public final class Session {
 
     private final String remoteAddress;
 
-    private Function<String, Reply> pendingAnswer;
-
-    private ExpectedUpload expectedUpload;
-
-    private Upload upload;
-
-    private volatile boolean closeRequested;
+    private ConversationState state = ConversationState.IDLE;
 
     private volatile long writeProgressNanos;
 
@@ -49,39 +39,16 @@ public final class Session {
         return remoteAddress;
     }
 
-    /** The next text frame answers the last reply (y/n, or the local path after {@code error}). */
-    public synchronized void awaitAnswer(Function<String, Reply> handler) {
-        this.pendingAnswer = handler;
+    public synchronized ConversationState state() {
+        return state;
     }
 
-    /** Takes the pending answer handler, if any; the conversation is idle afterwards. */
-    public synchronized Optional<Function<String, Reply>> takePendingAnswer() {
-        Function<String, Reply> handler = pendingAnswer;
-        pendingAnswer = null;
-        return Optional.ofNullable(handler);
+    public synchronized void moveTo(ConversationState next) {
+        this.state = next;
     }
 
-    /** The next frame is a file frame, not a text frame. */
-    public synchronized void expectUpload(ExpectedUpload upload) {
-        this.expectedUpload = upload;
-    }
-
-    /** The file frame expected next, if any; clears the expectation. */
-    public synchronized Optional<ExpectedUpload> takeExpectedUpload() {
-        ExpectedUpload expected = expectedUpload;
-        expectedUpload = null;
-        return Optional.ofNullable(expected);
-    }
-
-    /** An upload whose content is being received; aborted if the connection ends first. */
-    public synchronized void track(Upload upload) {
-        this.upload = upload;
-    }
-
-    public synchronized void untrack(Upload upload) {
-        if (this.upload == upload) {
-            this.upload = null;
-        }
+    public synchronized boolean isClosing() {
+        return state instanceof ConversationState.Closing;
     }
 
     /** How the connection is closed from outside its own thread (a stalled write, a shutdown). */
@@ -117,30 +84,17 @@ public final class Session {
 
     /** Whether a transfer is under way: a file frame expected or arriving, or a reply being written. */
     public synchronized boolean isTransferring() {
-        return expectedUpload != null || upload != null || writing;
+        return state.isTransferring() || writing;
     }
 
-    /** Close the connection once the current reply has been sent. */
-    public void requestClose() {
-        closeRequested = true;
-    }
-
-    public boolean isCloseRequested() {
-        return closeRequested;
-    }
-
-    /** Ends every state: a pending answer, an expected or half-received upload. */
+    /** The connection has ended, however it ended: the state lets go of what it holds. */
     public void close() {
-        Upload inFlight;
+        ConversationState last;
         synchronized (this) {
-            pendingAnswer = null;
-            expectedUpload = null;
-            inFlight = upload;
-            upload = null;
+            last = state;
+            state = new ConversationState.Closing();
         }
-        if (inFlight != null) {
-            inFlight.abort();
-        }
+        last.end();
     }
 
     @Override

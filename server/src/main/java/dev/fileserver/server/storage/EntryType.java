@@ -1,17 +1,10 @@
 package dev.fileserver.server.storage;
 
-/** What a path is, in the words the v1 wire uses for it. */
+/**
+ * What a path is. {@link FileStore#typeOf} follows links and answers only {@code FILE},
+ * {@code DIRECTORY} or {@code NOT_FOUND}; a listed {@link Entry} is what the name itself is.
+ */
 public enum EntryType {
 
-    FILE("file"), DIRECTORY("dir"), NOT_FOUND("not_found");
-
-    private final String wireName;
-
-    EntryType(String wireName) {
-        this.wireName = wireName;
-    }
-
-    public String wireName() {
-        return wireName;
-    }
+    FILE, DIRECTORY, LINK, OTHER, NOT_FOUND
 }

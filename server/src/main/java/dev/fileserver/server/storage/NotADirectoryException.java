@@ -1,8 +1,16 @@
 package dev.fileserver.server.storage;
 
-public class NotADirectoryException extends RequestRefusedException {
+/** A folder was needed and the path is something else. */
+public class NotADirectoryException extends StorageException {
 
-    public NotADirectoryException(String clientPath) {
-        super("Error: '" + clientPath + "' is not a directory");
+    private final StoragePath path;
+
+    public NotADirectoryException(StoragePath path) {
+        super("not a folder: '" + path + "'");
+        this.path = path;
+    }
+
+    public StoragePath path() {
+        return path;
     }
 }

@@ -1,8 +1,16 @@
 package dev.fileserver.server.storage;
 
-public class NotFoundException extends RequestRefusedException {
+/** Nothing (that may be served) has that path. */
+public class NotFoundException extends StorageException {
 
-    public NotFoundException(String clientPath) {
-        super("Error: '" + clientPath + "' not found");
+    private final StoragePath path;
+
+    public NotFoundException(StoragePath path) {
+        super("not found: '" + path + "'");
+        this.path = path;
+    }
+
+    public StoragePath path() {
+        return path;
     }
 }

@@ -1,9 +1,9 @@
 package dev.fileserver.server.storage;
 
-/** The requested path resolves outside the served root (the v1 text says "permission"). */
-public class PathOutsideRootException extends RequestRefusedException {
+/** The path leads outside the served root: by its letters, or through a link. */
+public class PathOutsideRootException extends StorageException {
 
     public PathOutsideRootException() {
-        super("Error: You don't have permission to access that directory");
+        super("path outside the root");
     }
 }

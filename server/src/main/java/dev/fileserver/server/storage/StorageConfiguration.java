@@ -6,6 +6,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.fileserver.server.config.FileServerProperties;
+import dev.fileserver.server.storage.local.FreeSpaceReserve;
+import dev.fileserver.server.storage.local.LocalFileStore;
+import dev.fileserver.server.storage.local.StorageRoot;
+import dev.fileserver.server.storage.local.UploadPolicy;
 import dev.fileserver.wire.archive.TarballLimits;
 
 @Configuration(proxyBeanMethods = false)
@@ -19,13 +23,16 @@ class StorageConfiguration {
     }
 
     @Bean
-    LocalFileStore fileStore(StorageRoot root, FileServerProperties properties) {
+    FreeSpaceReserve freeSpaceReserve(StorageRoot root, FileServerProperties properties) {
+        return new FreeSpaceReserve(root.path(), properties.freeSpaceReserve().toBytes());
+    }
+
+    @Bean
+    LocalFileStore fileStore(StorageRoot root, FreeSpaceReserve capacity, FileServerProperties properties) {
         UploadPolicy policy = new UploadPolicy(properties.maxUploadSize().toBytes(),
-                properties.freeSpaceReserve().toBytes(),
                 new TarballLimits(properties.maxExtractedSize().toBytes(), properties.maxExtractedEntries()),
                 properties.syncUploads());
-        LocalFileStore store = new LocalFileStore(root, policy, properties.directoryCompressionLevel(),
-                properties.maxListingSize().toBytes());
+        LocalFileStore store = new LocalFileStore(root, policy, capacity, properties.directoryCompressionLevel());
         int removed = store.removeStaleTemporaries();
         if (removed > 0) {
             log.info("Removed {} temporary files left by an interrupted run under {}", removed, root.path());

@@ -18,11 +18,8 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.MessageBuilder;
 
-import dev.fileserver.server.ops.FileServerMetrics;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.Session;
-import dev.fileserver.server.session.SessionRegistry;
-import dev.fileserver.server.storage.FileStore;
 import dev.fileserver.wire.Transfer;
 
 /**
@@ -41,15 +38,11 @@ final class FileServerConnection extends TcpNetConnection {
 
     private final Session session;
 
-    private final SessionRegistry sessions;
-
-    private final ConnectionSlots slots;
+    private final ConnectionContext context;
 
     private final SessionFrameDeserializer deserializer;
 
     private final SessionReplySerializer serializer;
-
-    private final FileServerMetrics metrics;
 
     private final Socket socket;
 
@@ -60,17 +53,14 @@ final class FileServerConnection extends TcpNetConnection {
     private final AtomicBoolean holdsSlot = new AtomicBoolean();
 
     FileServerConnection(Socket socket, ApplicationEventPublisher publisher, String factoryName,
-            SessionRegistry sessions, ConnectionSlots slots, FileStore store, TcpLimits limits,
-            FileServerMetrics metrics) {
+            ConnectionContext context) {
         super(socket, true, false, publisher, factoryName);
         this.socket = socket;
         this.session = new Session(getConnectionId(), socket.getInetAddress().getHostAddress() + ":" + socket.getPort());
-        this.sessions = sessions;
-        this.slots = slots;
-        this.metrics = metrics;
+        this.context = context;
         this.session.onForceClose(this::close);
-        this.deserializer = new SessionFrameDeserializer(session, store, limits, metrics);
-        this.serializer = new SessionReplySerializer(session, metrics);
+        this.deserializer = new SessionFrameDeserializer(session, context.files(), context.frameLimits());
+        this.serializer = new SessionReplySerializer(session, context.metrics());
     }
 
     @Override
@@ -111,16 +101,17 @@ final class FileServerConnection extends TcpNetConnection {
 
     @Override
     public void run() {
+        ConnectionSlots slots = context.slots();
         if (!slots.tryAcquire()) {
             log.info("{} rejected: all {} client slots are taken", session, slots.capacity());
-            metrics.connectionRejected();
+            context.metrics().connectionRejected();
             greet(REJECTED);
             close();
             return;
         }
         holdsSlot.set(true);
-        sessions.register(session);
-        metrics.connectionAccepted();
+        context.sessions().register(session);
+        context.metrics().connectionAccepted();
         log.info("{} connected ({} of {} slots)", session, slots.inUse(), slots.capacity());
         try {
             if (greet(ACCEPTED)) {
@@ -130,7 +121,7 @@ final class FileServerConnection extends TcpNetConnection {
         finally {
             close();
             session.close();
-            sessions.remove(session);
+            context.sessions().remove(session);
             log.info("{} disconnected", session);
         }
     }
@@ -142,7 +133,7 @@ final class FileServerConnection extends TcpNetConnection {
     @Override
     public void close() {
         if (holdsSlot.compareAndSet(true, false)) {
-            slots.release();
+            context.slots().release();
         }
         super.close();
     }

@@ -12,7 +12,7 @@ import dev.fileserver.server.ops.FileServerMetrics.Direction;
 import dev.fileserver.server.ops.FileServerMetrics.TransferRecord;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.Session;
-import dev.fileserver.server.storage.Download;
+import dev.fileserver.wire.FileFrameSource;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.FrameWriter;
 
@@ -41,7 +41,7 @@ final class SessionReplySerializer implements Serializer<Object> {
         session.writeStarted();
         try {
             for (Object part : reply.parts()) {
-                if (part instanceof Download download) {
+                if (part instanceof FileFrameSource download) {
                     send(download, writer, out);
                 }
                 else {
@@ -56,7 +56,7 @@ final class SessionReplySerializer implements Serializer<Object> {
         }
     }
 
-    private void send(Download download, FrameWriter writer, OutputStream out) throws IOException {
+    private void send(FileFrameSource download, FrameWriter writer, OutputStream out) throws IOException {
         FileHeader header = download.header();
         long started = System.nanoTime();
         TransferRecord transfer = metrics.transferStarted(Direction.DOWNLOAD);

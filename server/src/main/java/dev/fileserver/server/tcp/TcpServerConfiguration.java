@@ -17,7 +17,6 @@ import dev.fileserver.server.config.FileServerProperties;
 import dev.fileserver.server.ops.FileServerMetrics;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.SessionRegistry;
-import dev.fileserver.server.storage.FileStore;
 import dev.fileserver.wire.FrameLimits;
 
 /**
@@ -40,14 +39,15 @@ class TcpServerConfiguration {
 
     @Bean
     FileServerConnectionFactory fileServerConnectionFactory(FileServerProperties properties, SessionRegistry sessions,
-            ConnectionSlots slots, FileStore store, FileServerMetrics metrics) {
-        TcpLimits limits = new TcpLimits(new FrameLimits((int) properties.maxTextFrame().toBytes(),
-                (int) properties.maxFileHeader().toBytes()), properties.maxUploadSize().toBytes());
+            ConnectionSlots slots, Conversation conversation, FileServerMetrics metrics) {
+        FrameLimits limits = new FrameLimits((int) properties.maxTextFrame().toBytes(),
+                (int) properties.maxFileHeader().toBytes());
         FileServerConnectionFactory factory = new FileServerConnectionFactory(properties.port());
         factory.setLocalAddress(properties.bindAddress());
         // Spring Integration's default of 5 drops handshakes when many clients arrive at once
         factory.setBacklog(properties.acceptBacklog());
-        factory.setTcpNetConnectionSupport(new FileServerConnectionSupport(sessions, slots, store, limits, metrics));
+        factory.setTcpNetConnectionSupport(new FileServerConnectionSupport(
+                new ConnectionContext(sessions, slots, conversation, limits, metrics)));
         // Spring Integration leaves Nagle on; a small reply must not wait for an ACK
         factory.setSoTcpNoDelay(true);
         factory.setSoTimeout((int) properties.idleTimeout().toMillis());

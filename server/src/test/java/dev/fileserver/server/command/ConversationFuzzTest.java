@@ -2,8 +2,11 @@ package dev.fileserver.server.command;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -14,21 +17,23 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.server.ops.FileServerMetrics;
+import dev.fileserver.server.session.ConversationState;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.Session;
 import dev.fileserver.server.session.SessionRegistry;
-import dev.fileserver.server.storage.Download;
-import dev.fileserver.server.storage.LocalFileStore;
-import dev.fileserver.server.storage.StorageRoot;
-import dev.fileserver.server.storage.UploadPolicy;
+import dev.fileserver.server.storage.local.FreeSpaceReserve;
+import dev.fileserver.server.storage.local.LocalFileStore;
+import dev.fileserver.server.storage.local.StorageRoot;
+import dev.fileserver.server.storage.local.UploadPolicy;
 import dev.fileserver.server.support.Trees;
+import dev.fileserver.wire.FileFrameSource;
+import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.archive.TarballLimits;
-import dev.fileserver.wire.fuzz.Mutator;
 
 /**
- * Random conversations, built from command words, hostile path pieces and answers: the request
- * parser and every handler answer with a reply, never an exception, and nothing outside the root
- * (nor the root itself) is ever touched.
+ * Random conversations, built from command words, hostile path pieces, answers and file frames
+ * with hostile names: every request gets a reply, no exception escapes the state machine, every
+ * upload ends committed or aborted, and nothing outside the root (nor the root itself) is touched.
  */
 class ConversationFuzzTest {
 
@@ -39,47 +44,76 @@ class ConversationFuzzTest {
             "/etc/passwd", "link-out", "link-in", "~", "%2e%2e", "\\..\\", "\0", "é", ".fileserver-tmp-x.part",
             "inside", "inside/file.txt", " ", "*", "-rf");
 
+    static final int TURNS = 8;
+
     @TempDir
     Path temp;
 
     @Test
-    void randomConversationsAlwaysGetARepliesAndNeverReachOutside() throws IOException {
+    void everyRequestGetsAReplyAndNothingOutsideTheRootIsEverReached() throws IOException {
         Path root = Files.createDirectory(temp.resolve("root"));
         Path outside = Files.createDirectory(temp.resolve("outside"));
         Files.writeString(outside.resolve("secret.txt"), "secret");
         Files.createSymbolicLink(root.resolve("link-out"), outside);
-        Map<String, String> outsideBefore = Trees.describe(temp.resolve("outside"));
+        Map<String, String> outsideBefore = Trees.describe(outside);
+        Conversation conversation = conversationOver(root);
 
-        StorageRoot storageRoot = StorageRoot.open(root);
-        LocalFileStore store = new LocalFileStore(storageRoot,
-                new UploadPolicy(1 << 20, 0, new TarballLimits(1 << 20, 10), false), 0, 1 << 20);
-        Conversation conversation = new Conversation(List.of(new ListCommand(store), new TreeCommand(store),
-                new DownloadCommand(store), new DeleteCommand(store), new UploadCommand(store), new ExitCommand(),
-                new CapabilitiesCommand()), storageRoot,
-                new FileServerMetrics(new SimpleMeterRegistry(), new SessionRegistry()));
-
-        for (long seed = 0; seed < Mutator.ITERATIONS; seed++) {
+        for (long seed = 0; seed < dev.fileserver.wire.fuzz.Mutator.ITERATIONS; seed++) {
             refill(root);
             Random random = new Random(seed);
             Session session = new Session("fuzz-" + seed, "fuzz");
-            for (int turn = 0; turn < 6; turn++) {
-                String request = randomRequest(random);
+            for (int turn = 0; turn < TURNS && !session.isClosing(); turn++) {
+                ConversationState before = session.state();
+                String frame = randomRequest(random);
                 Reply reply;
                 try {
-                    reply = conversation.onFrame(request, session);
+                    reply = before.awaitsFile()
+                            ? conversation.onFrame(randomFile(conversation, random, session), session)
+                            : conversation.onFrame(frame, session);
                 }
                 catch (RuntimeException e) {
-                    throw new AssertionError("seed " + seed + ", request '" + request + "' escaped with " + e, e);
+                    throw new AssertionError("seed " + seed + ", frame '" + frame + "' in " + before
+                            + " escaped with " + e, e);
                 }
-                for (Object part : reply.parts()) {
-                    if (part instanceof Download download) {
-                        download.close();
-                    }
+                if (before instanceof ConversationState.Idle) {
+                    assertThat(reply.isEmpty()).as("seed %d: no reply to request '%s'", seed, frame).isFalse();
                 }
+                assertThat(session.state()).as("seed %d: left receiving", seed)
+                        .isNotInstanceOf(ConversationState.Receiving.class);
+                release(reply);
             }
             session.close();
             assertThat(root).as("seed %d", seed).isDirectory();
             assertThat(Trees.describe(outside)).as("seed %d", seed).isEqualTo(outsideBefore);
+            assertThat(temporariesUnder(root)).as("seed %d left temporaries", seed).isEmpty();
+        }
+    }
+
+    static Conversation conversationOver(Path root) {
+        StorageRoot storageRoot = StorageRoot.open(root);
+        LocalFileStore store = new LocalFileStore(storageRoot,
+                new UploadPolicy(1 << 20, new TarballLimits(1 << 20, 10), false),
+                new FreeSpaceReserve(root, 0), 0);
+        FileServerMetrics metrics = new FileServerMetrics(new SimpleMeterRegistry(), new SessionRegistry());
+        CommandLimits limits = new CommandLimits(1 << 20, 1 << 20);
+        V1Errors errors = new V1Errors();
+        TypeTurn typeTurn = new TypeTurn(errors);
+        return new Conversation(List.of(new ListCommand(store, errors, limits), new TreeCommand(store, errors, limits),
+                new DownloadCommand(store, typeTurn), new DeleteCommand(store, typeTurn),
+                new UploadCommand(store, typeTurn), new ExitCommand(typeTurn), new CapabilitiesCommand()),
+                store, new UploadReceiver(store, metrics, limits), errors, metrics);
+    }
+
+    /** A file frame as the connection's reader hands it over, with a hostile name now and then. */
+    private static Object randomFile(Conversation conversation, Random random, Session session) {
+        String name = random.nextBoolean() ? "upload.txt" : PIECES.get(random.nextInt(PIECES.size()));
+        byte[] content = ("content " + random.nextInt()).getBytes(StandardCharsets.UTF_8);
+        FileHeader header = new FileHeader(random.nextInt(8) == 0, name, 0100644, content.length, random.nextBoolean());
+        try {
+            return conversation.receive(header, new ByteArrayInputStream(content), session);
+        }
+        catch (IOException e) {
+            throw new AssertionError(e);
         }
     }
 
@@ -92,10 +126,25 @@ class ConversationFuzzTest {
         return request.toString();
     }
 
+    private static void release(Reply reply) throws IOException {
+        for (Object part : reply.parts()) {
+            if (part instanceof FileFrameSource download) {
+                download.close();
+            }
+        }
+    }
+
+    private static List<Path> temporariesUnder(Path root) throws IOException {
+        try (var paths = Files.walk(root)) {
+            return paths.filter(path -> path.getFileName().toString().startsWith(StorageRoot.TEMPORARY_PREFIX))
+                    .toList();
+        }
+    }
+
     private static void refill(Path root) throws IOException {
         Files.createDirectories(root.resolve("inside"));
         Files.writeString(root.resolve("inside/file.txt"), "inside");
-        if (!Files.exists(root.resolve("link-in"), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+        if (!Files.exists(root.resolve("link-in"), LinkOption.NOFOLLOW_LINKS)) {
             Files.createSymbolicLink(root.resolve("link-in"), root.resolve("inside"));
         }
     }

@@ -17,7 +17,7 @@ import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.fileserver.server.storage.StorageRoot;
+import dev.fileserver.server.storage.local.StorageRoot;
 import dev.fileserver.server.support.ForkedServer;
 import dev.fileserver.server.support.Trees;
 import dev.fileserver.server.support.V1Client;

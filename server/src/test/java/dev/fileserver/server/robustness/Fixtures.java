@@ -26,7 +26,7 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
-import dev.fileserver.server.storage.StorageRoot;
+import dev.fileserver.server.storage.local.StorageRoot;
 import dev.fileserver.server.support.Trees;
 import dev.fileserver.server.support.V1Client;
 import dev.fileserver.wire.EndOfStreamException;

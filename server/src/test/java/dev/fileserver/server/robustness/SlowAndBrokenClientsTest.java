@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import dev.fileserver.server.robustness.Fixtures.Sha256Sink;
 import dev.fileserver.server.session.SessionRegistry;
-import dev.fileserver.server.storage.StorageRoot;
+import dev.fileserver.server.storage.local.StorageRoot;
 import dev.fileserver.server.support.RunningServer;
 import dev.fileserver.server.support.Trees;
 import dev.fileserver.server.support.V1Client;

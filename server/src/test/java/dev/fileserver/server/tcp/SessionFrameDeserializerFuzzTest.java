@@ -11,20 +11,22 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.integration.ip.tcp.serializer.SoftEndOfStreamException;
 
-import dev.fileserver.server.ops.FileServerMetrics;
-import dev.fileserver.server.session.ExpectedUpload;
+import dev.fileserver.server.session.ConversationState;
+import dev.fileserver.server.session.ConversationState.AwaitingFile;
+import dev.fileserver.server.session.FileFrameReceiver;
 import dev.fileserver.server.session.FrameError;
-import dev.fileserver.server.session.ReceivedUpload;
 import dev.fileserver.server.session.Session;
-import dev.fileserver.server.session.SessionRegistry;
-import dev.fileserver.server.storage.LocalFileStore;
-import dev.fileserver.server.storage.StorageRoot;
-import dev.fileserver.server.storage.UploadPolicy;
+import dev.fileserver.server.storage.StorageException;
+import dev.fileserver.server.storage.StoragePath;
+import dev.fileserver.server.storage.Upload;
+import dev.fileserver.server.storage.local.FreeSpaceReserve;
+import dev.fileserver.server.storage.local.LocalFileStore;
+import dev.fileserver.server.storage.local.StorageRoot;
+import dev.fileserver.server.storage.local.UploadPolicy;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.FrameLimits;
 import dev.fileserver.wire.FrameWriter;
@@ -34,8 +36,9 @@ import dev.fileserver.wire.fuzz.Mutator;
 
 /**
  * Mutated frames through a connection's deserializer, expecting text or a file: it yields a
- * request, an upload or a refusal, or ends the connection with a protocol error; nothing else
- * escapes, and no temporary file outlives the session.
+ * request, a received file or a refusal, or ends the connection with a protocol error; nothing
+ * else escapes, a file's content is handed on bounded to its header's length, and no temporary file
+ * outlives the session.
  */
 class SessionFrameDeserializerFuzzTest {
 
@@ -45,22 +48,21 @@ class SessionFrameDeserializerFuzzTest {
     @Test
     void mutatedFramesYieldRequestsUploadsOrRefusalsOnly() throws IOException {
         LocalFileStore store = new LocalFileStore(StorageRoot.open(root),
-                new UploadPolicy(1_000_000, 0, new TarballLimits(1_000_000, 100), false), 0, 1 << 20);
-        FileServerMetrics metrics = new FileServerMetrics(new SimpleMeterRegistry(), new SessionRegistry());
-        TcpLimits limits = new TcpLimits(new FrameLimits(4096, 4096), 1_000_000);
+                new UploadPolicy(1_000_000, new TarballLimits(1_000_000, 100), false), new FreeSpaceReserve(root, 0), 0);
+        FrameLimits limits = new FrameLimits(4096, 4096);
         Mutator mutator = new Mutator(corpus());
         for (long seed = 0; seed < Mutator.ITERATIONS; seed++) {
             Session session = new Session("fuzz-" + seed, "fuzz");
-            SessionFrameDeserializer deserializer = new SessionFrameDeserializer(session, store, limits, metrics);
+            SessionFrameDeserializer deserializer = new SessionFrameDeserializer(session, storing(store), limits);
             ByteArrayInputStream in = new ByteArrayInputStream(mutator.mutate(seed));
             try {
                 for (int frame = 0; frame < 8; frame++) {
-                    if ((seed + frame) % 2 == 0) {
-                        session.expectUpload(ExpectedUpload.into(root, ""));
-                    }
+                    session.moveTo((seed + frame) % 2 == 0 ? new AwaitingFile(new ConversationState.FileTarget() { })
+                            : ConversationState.IDLE);
                     Object payload = deserializer.deserialize(in);
-                    assertThat(payload).isInstanceOfAny(String.class, FrameError.class, ReceivedUpload.class);
-                    if (payload instanceof ReceivedUpload received) {
+                    assertThat(payload).isInstanceOfAny(String.class, FrameError.class, Received.class);
+                    if (payload instanceof Received received) {
+                        assertThat(received.bytes()).isEqualTo(received.header().fileLen());
                         received.upload().abort();
                     }
                     if (payload instanceof FrameError error && error.fatal()) {
@@ -81,6 +83,36 @@ class SessionFrameDeserializerFuzzTest {
                 assertThat(left).as("seed %d left files behind", seed).isEmpty();
             }
         }
+    }
+
+    /** Stores into the root as an upload would, and hands back what it got, uncommitted. */
+    private static FileFrameReceiver storing(LocalFileStore store) {
+        return (header, content, session) -> {
+            Upload upload;
+            try {
+                upload = store.beginUpload(StoragePath.ROOT, header);
+            }
+            catch (StorageException refused) {
+                return refused.getMessage();
+            }
+            try {
+                byte[] buffer = new byte[8192];
+                long bytes = 0;
+                int read;
+                while ((read = content.read(buffer)) >= 0) {
+                    upload.write(buffer, 0, read);
+                    bytes += read;
+                }
+                return new Received(header, upload, bytes);
+            }
+            catch (IOException | RuntimeException e) {
+                upload.abort();
+                throw e;
+            }
+        };
+    }
+
+    private record Received(FileHeader header, Upload upload, long bytes) {
     }
 
     private static List<byte[]> corpus() throws IOException {

@@ -1,4 +1,4 @@
-package dev.fileserver.server.storage;
+package dev.fileserver.server.storage.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

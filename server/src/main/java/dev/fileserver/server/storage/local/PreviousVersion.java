@@ -1,4 +1,4 @@
-package dev.fileserver.server.storage;
+package dev.fileserver.server.storage.local;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,16 +38,16 @@ final class PreviousVersion {
     }
 
     static PreviousVersion setAside(Path original) throws IOException {
-        String id = Upload.temporaryName("");
+        String id = LocalUpload.temporaryName("");
         Path folder = original.getParent();
         PreviousVersion previous = new PreviousVersion(original, folder.resolve(id + ASIDE), folder.resolve(id + NOTE));
         Files.writeString(previous.note, original.getFileName().toString(), StandardCharsets.UTF_8);
-        Upload.moveAtomically(original, previous.aside);
+        LocalUpload.moveAtomically(original, previous.aside);
         return previous;
     }
 
     void putBack() throws IOException {
-        Upload.moveAtomically(aside, original);
+        LocalUpload.moveAtomically(aside, original);
         Files.deleteIfExists(note);
     }
 
@@ -70,7 +70,7 @@ final class PreviousVersion {
                 if (Files.exists(aside, LinkOption.NOFOLLOW_LINKS)
                         && !Files.exists(original, LinkOption.NOFOLLOW_LINKS)
                         && original.getParent().equals(note.getParent())) {
-                    Upload.moveAtomically(aside, original);
+                    LocalUpload.moveAtomically(aside, original);
                     log.info("Restored {} as it was before an interrupted folder upload", original);
                     restored++;
                 }

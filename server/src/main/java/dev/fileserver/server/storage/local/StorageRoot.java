@@ -1,21 +1,26 @@
-package dev.fileserver.server.storage;
+package dev.fileserver.server.storage.local;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
+import dev.fileserver.server.storage.Names;
+import dev.fileserver.server.storage.PathOutsideRootException;
+import dev.fileserver.server.storage.StoragePath;
+
 /**
- * The served folder, and the one way a client's path becomes a {@link Path}: whatever the input
- * ({@code ..}, an absolute path, a sibling sharing the root's name prefix, a symbolic link that
- * points out), {@link #resolve(String)} returns a path inside the root or refuses.
+ * The served folder, and the one way a {@link StoragePath} becomes a {@link Path} on disk. The
+ * path's letters are already confined ({@code ..}, absolute paths and NUL are refused by
+ * {@link StoragePath#parse}); what is left is what only the disk knows: a symbolic link anywhere
+ * on the way that points out of the root, a sibling folder sharing the root's name prefix (the
+ * real path is compared by components, not by string prefix), a dangling link.
  */
 public final class StorageRoot {
 
-    /** Names the server gives its own in-progress files; never listed, never served. */
-    public static final String TEMPORARY_PREFIX = ".fileserver-tmp-";
+    /** Kept for callers that know the root by this class; the prefix belongs to {@link Names}. */
+    public static final String TEMPORARY_PREFIX = Names.TEMPORARY_PREFIX;
 
     private final Path root;
 
@@ -54,27 +59,11 @@ public final class StorageRoot {
     }
 
     /**
-     * Resolves a client's path against the root; an empty path is the root itself. The path need
-     * not exist, but its nearest existing ancestor must really be inside the root.
+     * The path on disk; it need not exist, but its nearest existing ancestor must really be inside
+     * the root, links followed.
      */
-    public Path resolve(String clientPath) {
-        if (clientPath == null || clientPath.isEmpty()) {
-            return root;
-        }
-        Path candidate;
-        try {
-            candidate = Path.of(clientPath);
-        }
-        catch (InvalidPathException e) {
-            throw new PathOutsideRootException();
-        }
-        if (candidate.isAbsolute()) {
-            throw new PathOutsideRootException();
-        }
-        Path resolved = root.resolve(candidate).normalize();
-        if (!resolved.startsWith(root)) {
-            throw new PathOutsideRootException();
-        }
+    public Path resolve(StoragePath path) {
+        Path resolved = lexical(path);
         Path existing = resolved;
         while (!Files.exists(existing, LinkOption.NOFOLLOW_LINKS)) {
             existing = existing.getParent();
@@ -91,18 +80,27 @@ public final class StorageRoot {
         return resolved;
     }
 
-    public boolean isRoot(Path path) {
-        return root.equals(path);
+    /** The path on disk by its letters alone, for what is then opened without following links. */
+    Path lexical(StoragePath path) {
+        Path resolved = root;
+        for (String part : path.parts()) {
+            resolved = resolved.resolve(part);
+        }
+        return resolved;
     }
 
     /** True for the server's own in-progress files and anything below them. */
     public boolean isTemporary(Path path) {
         Path relative = root.relativize(path);
         for (Path part : relative) {
-            if (part.toString().startsWith(TEMPORARY_PREFIX)) {
+            if (Names.isTemporary(part.toString())) {
                 return true;
             }
         }
         return false;
+    }
+
+    static boolean isTemporary(StoragePath path) {
+        return path.parts().stream().anyMatch(Names::isTemporary);
     }
 }

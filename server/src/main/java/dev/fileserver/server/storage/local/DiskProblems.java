@@ -1,17 +1,24 @@
-package dev.fileserver.server.storage;
+package dev.fileserver.server.storage.local;
 
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileSystemException;
 import java.nio.file.NoSuchFileException;
 
-/** What went wrong on disk, in words fit for a client: never the server's absolute paths. */
-public final class Problems {
+import dev.fileserver.server.storage.StorageFailureException;
+import dev.fileserver.server.storage.StorageFailureException.Operation;
 
-    private Problems() {
+/** A disk error as a storage failure, its reason in words that never hold the server's absolute paths. */
+final class DiskProblems {
+
+    private DiskProblems() {
     }
 
-    public static String reason(IOException e) {
+    static StorageFailureException failed(Operation operation, String subject, IOException e) {
+        return new StorageFailureException(operation, subject, reason(e), e);
+    }
+
+    static String reason(IOException e) {
         if (e instanceof AccessDeniedException) {
             return "permission denied";
         }

@@ -1,13 +1,13 @@
-package dev.fileserver.server.storage;
+package dev.fileserver.server.storage.local;
 
 import java.nio.file.Path;
 
 import dev.fileserver.server.config.StartupException;
 
 /** The configured root cannot be served; start-up stops with this message. */
-public class InvalidRootException extends StartupException {
+class InvalidRootException extends StartupException {
 
-    public InvalidRootException(Path root, String problem) {
+    InvalidRootException(Path root, String problem) {
         super("fileserver.root '" + root + "' " + problem);
     }
 }

@@ -1,0 +1,115 @@
+package dev.fileserver.server.command;
+
+import org.springframework.stereotype.Component;
+
+import dev.fileserver.server.session.FrameError;
+import dev.fileserver.server.storage.ArchiveRefusedException;
+import dev.fileserver.server.storage.ArchiveTopLevelException;
+import dev.fileserver.server.storage.InsufficientCapacityException;
+import dev.fileserver.server.storage.InvalidNameException;
+import dev.fileserver.server.storage.IsADirectoryException;
+import dev.fileserver.server.storage.NotADirectoryException;
+import dev.fileserver.server.storage.NotFoundException;
+import dev.fileserver.server.storage.PathOutsideRootException;
+import dev.fileserver.server.storage.ReservedNameException;
+import dev.fileserver.server.storage.RootNotDeletableException;
+import dev.fileserver.server.storage.StorageException;
+import dev.fileserver.server.storage.StorageFailureException;
+import dev.fileserver.server.storage.StoragePath;
+import dev.fileserver.server.storage.UploadTooLargeException;
+
+/**
+ * The one place where a refusal becomes the text a v1 client is shown, as MINA SSHD maps every
+ * exception to a status in one place. Storage and commands throw exceptions that carry data; the
+ * wording, byte for byte what the original server said where it said anything, is chosen here.
+ */
+@Component
+public class V1Errors {
+
+    static final String INTERNAL_ERROR = "Error: internal server error";
+
+    /**
+     * The error text for {@code failure}; {@code clientPath} is how the client named the path the
+     * request was about (null when it named none), used in place of the store's spelling of it.
+     */
+    public String render(RuntimeException failure, String clientPath) {
+        if (failure instanceof PathOutsideRootException) {
+            return "Error: You don't have permission to access that directory";
+        }
+        if (failure instanceof NotFoundException notFound) {
+            return "Error: '" + spelled(clientPath, notFound.path()) + "' not found";
+        }
+        if (failure instanceof NotADirectoryException notADirectory) {
+            return "Error: '" + spelled(clientPath, notADirectory.path()) + "' is not a directory";
+        }
+        if (failure instanceof RootNotDeletableException) {
+            return "Error: the root folder cannot be deleted";
+        }
+        if (failure instanceof StorageFailureException storage) {
+            return storageFailure(storage, clientPath);
+        }
+        if (failure instanceof ListingTooLongException tooLong) {
+            return "Error: the listing of '" + clientPath + "' is longer than " + tooLong.limit()
+                    + " characters; list a folder inside it";
+        }
+        if (failure instanceof StorageException refusal) {
+            return uploadRefusal(refusal);
+        }
+        return INTERNAL_ERROR;
+    }
+
+    private static String uploadRefusal(StorageException refusal) {
+        if (refusal instanceof InvalidNameException invalid) {
+            return "Error: '" + invalid.name() + "' is not a valid file name";
+        }
+        if (refusal instanceof UploadTooLargeException tooLarge) {
+            return "Error: '" + tooLarge.name() + "' is " + tooLarge.size() + " bytes; the server accepts at most "
+                    + tooLarge.limit() + " bytes per upload";
+        }
+        if (refusal instanceof InsufficientCapacityException noRoom) {
+            return "Error: not enough free space on the server for '" + noRoom.name() + "' (" + noRoom.size()
+                    + " bytes)";
+        }
+        if (refusal instanceof IsADirectoryException folder) {
+            return "Error: '" + folder.name() + "' is a directory on the server";
+        }
+        if (refusal instanceof ArchiveRefusedException archive) {
+            // the archive reader's own words, shared with the client, which unpacks with the same reader
+            return archive.problem().getMessage();
+        }
+        if (refusal instanceof ArchiveTopLevelException topLevel) {
+            return "Error: the archive for '" + topLevel.folderName() + "' holds "
+                    + (topLevel.topLevel().isEmpty() ? "nothing" : topLevel.topLevel()) + " at its top level";
+        }
+        if (refusal instanceof ReservedNameException reserved) {
+            return "Error: the archive holds '" + reserved.entry() + "', a name the server reserves";
+        }
+        return INTERNAL_ERROR;
+    }
+
+    private static String storageFailure(StorageFailureException failure, String clientPath) {
+        String subject = clientPath != null ? clientPath : failure.subject();
+        return switch (failure.operation()) {
+            case LIST -> "Error: cannot list '" + subject + "': " + failure.reason();
+            case READ -> "Error: cannot read '" + subject + "': " + failure.reason();
+            case DELETE -> "Error: cannot delete '" + subject + "': " + failure.reason();
+            // an upload is named by its file name, not by the folder it goes into
+            case STORE -> "Error: could not store '" + failure.subject() + "': " + failure.reason();
+        };
+    }
+
+    /** A frame the codec refused: its exceptions carry their v1 text, shared with the client. */
+    public String render(FrameError error) {
+        return error.problem().getMessage();
+    }
+
+    /** A folder a tree could not enter, noted on its line as the {@code tree} tool does. */
+    String treeNote(StorageException failure) {
+        String reason = failure instanceof StorageFailureException storage ? storage.reason() : "not readable";
+        return " [cannot list: " + reason + "]";
+    }
+
+    private static String spelled(String clientPath, StoragePath path) {
+        return clientPath != null ? clientPath : path.toString();
+    }
+}

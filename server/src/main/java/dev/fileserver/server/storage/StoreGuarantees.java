@@ -1,0 +1,15 @@
+package dev.fileserver.server.storage;
+
+/**
+ * The promises a backend makes beyond those every {@link FileStore} keeps. A backend declares the
+ * weaker form where its store cannot do better, and the contract test checks exactly what it declares.
+ *
+ * @param atomicFolderReplace a folder upload over an existing folder is seen by readers as the old
+ *                            tree or the new one, never a mix (local disk: two renames and a note
+ *                            that undoes a crash between them; an object store without rename may
+ *                            declare false)
+ * @param symbolicLinks       links may exist in the store; they are listed but never followed out of
+ *                            the root, and a folder download leaves them out
+ */
+public record StoreGuarantees(boolean atomicFolderReplace, boolean symbolicLinks) {
+}

@@ -1,0 +1,52 @@
+package dev.fileserver.server.storage.local;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+
+import dev.fileserver.server.storage.Download;
+import dev.fileserver.wire.FileHeader;
+import dev.fileserver.wire.Transfer;
+import dev.fileserver.wire.archive.PosixModes;
+
+/** A file, opened when the download is answered so its length is fixed before the header goes out. */
+record FileDownload(FileHeader header, FileChannel channel) implements Download {
+
+    static FileDownload open(Path path) throws IOException {
+        FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
+        try {
+            FileHeader header = FileHeader.ofFile(path.getFileName().toString(), PosixModes.read(path, 0644),
+                    channel.size());
+            return new FileDownload(header, channel);
+        }
+        catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void writeContent(OutputStream out) throws IOException {
+        try (channel; InputStream in = Channels.newInputStream(channel)) {
+            byte[] buffer = new byte[Transfer.BUFFER_SIZE];
+            long remaining = header.fileLen();
+            while (remaining > 0) {
+                int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+                if (read < 0) {
+                    throw new IOException("'" + header.fileName() + "' shrank while being sent");
+                }
+                out.write(buffer, 0, read);
+                remaining -= read;
+            }
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        channel.close();
+    }
+}

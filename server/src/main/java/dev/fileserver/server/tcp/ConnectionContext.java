@@ -1,0 +1,14 @@
+package dev.fileserver.server.tcp;
+
+import dev.fileserver.server.ops.FileServerMetrics;
+import dev.fileserver.server.session.FileFrameReceiver;
+import dev.fileserver.server.session.SessionRegistry;
+import dev.fileserver.wire.FrameLimits;
+
+/**
+ * What every connection shares: the live sessions, the client slots, where expected file frames
+ * go, the frame limits, the meters.
+ */
+record ConnectionContext(SessionRegistry sessions, ConnectionSlots slots, FileFrameReceiver files,
+        FrameLimits frameLimits, FileServerMetrics metrics) {
+}

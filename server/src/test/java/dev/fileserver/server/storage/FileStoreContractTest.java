@@ -1,0 +1,365 @@
+package dev.fileserver.server.storage;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.junit.jupiter.api.Test;
+
+import dev.fileserver.wire.FileFrameSource;
+import dev.fileserver.wire.FileHeader;
+
+/**
+ * What every {@link FileStore} promises, held against one backend by each subclass. A backend that
+ * declares a weaker guarantee in {@link FileStore#guarantees()} is checked for exactly what it
+ * declares. Each test gets a fresh, empty store.
+ */
+public abstract class FileStoreContractTest {
+
+    static final StoragePath ROOT = StoragePath.ROOT;
+
+    /** A fresh, empty store that accepts uploads of up to {@code maxUploadBytes} and has room for {@code capacityBytes}. */
+    protected abstract FileStore newStore(long maxUploadBytes, long capacityBytes) throws IOException;
+
+    /**
+     * Makes {@code name} in the root a symbolic link to a folder outside the store holding a file
+     * {@code secret.txt}; only called when the store declares symbolic links.
+     */
+    protected abstract void linkOutside(String name) throws IOException;
+
+    private FileStore store() throws IOException {
+        return newStore(1 << 20, Long.MAX_VALUE / 2);
+    }
+
+    @Test
+    void aCommittedUploadReplacesTheOldContentInOneStep() throws IOException {
+        FileStore store = store();
+        put(store, ROOT, "notes.txt", "old");
+        Upload upload = store.beginUpload(ROOT, FileHeader.ofFile("notes.txt", 0644, 3));
+        write(upload, "new");
+
+        assertThat(read(store, StoragePath.parse("notes.txt"))).isEqualTo("old");
+        assertThat(upload.commit()).isEqualTo(StoragePath.parse("notes.txt"));
+        assertThat(read(store, StoragePath.parse("notes.txt"))).isEqualTo("new");
+    }
+
+    @Test
+    void anUploadIsInvisibleUntilCommittedAndAnAbortedOneLeavesNothing() throws IOException {
+        FileStore store = store();
+        put(store, ROOT, "kept.txt", "kept");
+        Upload upload = store.beginUpload(ROOT, FileHeader.ofFile("draft.txt", 0644, 5));
+        write(upload, "draft");
+
+        assertThat(names(store, ROOT)).containsExactly("kept.txt");
+        assertThat(store.typeOf(StoragePath.parse("draft.txt"))).isEqualTo(EntryType.NOT_FOUND);
+        upload.abort();
+        upload.abort();
+        assertThat(names(store, ROOT)).containsExactly("kept.txt");
+        assertThat(store.typeOf(StoragePath.parse("draft.txt"))).isEqualTo(EntryType.NOT_FOUND);
+    }
+
+    @Test
+    void anAbortAfterCommitChangesNothing() throws IOException {
+        FileStore store = store();
+        Upload upload = store.beginUpload(ROOT, FileHeader.ofFile("a.txt", 0644, 1));
+        write(upload, "a");
+        upload.commit();
+        upload.abort();
+        assertThat(read(store, StoragePath.parse("a.txt"))).isEqualTo("a");
+    }
+
+    @Test
+    void listingsAreSortedByNameTheSameWayOnEveryBackend() throws IOException {
+        FileStore store = store();
+        for (String name : List.of("b.txt", "B.txt", "a.txt", "é.txt", "Z", "10", "9", "_x")) {
+            put(store, ROOT, name, name);
+        }
+        put(store, ROOT, "sub", null);
+
+        assertThat(names(store, ROOT)).containsExactly("10", "9", "B.txt", "Z", "_x", "a.txt", "b.txt", "sub", "é.txt");
+    }
+
+    @Test
+    void entriesTellFilesFromFoldersAndCarryTheSizeOfFiles() throws IOException {
+        FileStore store = store();
+        put(store, ROOT, "five.txt", "12345");
+        put(store, ROOT, "docs", null);
+
+        Map<String, Entry> entries = new LinkedHashMap<>();
+        store.list(ROOT).forEach(entry -> entries.put(entry.name(), entry));
+        assertThat(entries.get("five.txt").type()).isEqualTo(EntryType.FILE);
+        assertThat(entries.get("five.txt").size()).isEqualTo(5);
+        assertThat(entries.get("docs").type()).isEqualTo(EntryType.DIRECTORY);
+        assertThat(store.typeOf(StoragePath.parse("docs"))).isEqualTo(EntryType.DIRECTORY);
+        assertThat(store.typeOf(StoragePath.parse("five.txt"))).isEqualTo(EntryType.FILE);
+        assertThat(store.typeOf(StoragePath.parse("none"))).isEqualTo(EntryType.NOT_FOUND);
+    }
+
+    @Test
+    void listingAMissingPathOrAFileIsRefusedWithWhatItIs() throws IOException {
+        FileStore store = store();
+        put(store, ROOT, "file.txt", "x");
+
+        assertThatThrownBy(() -> store.list(StoragePath.parse("missing")))
+                .isInstanceOfSatisfying(NotFoundException.class,
+                        e -> assertThat(e.path()).isEqualTo(StoragePath.parse("missing")));
+        assertThatThrownBy(() -> store.list(StoragePath.parse("file.txt")))
+                .isInstanceOf(NotADirectoryException.class);
+    }
+
+    @Test
+    void aDownloadSendsExactlyTheBytesItsHeaderAnnounces() throws IOException {
+        FileStore store = store();
+        byte[] content = new byte[300_000];
+        for (int i = 0; i < content.length; i++) {
+            content[i] = (byte) (i * 31);
+        }
+        putBytes(store, ROOT, "data.bin", content);
+
+        try (FileFrameSource download = store.openForDownload(StoragePath.parse("data.bin"))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            download.writeContent(out);
+            assertThat(download.header().fileName()).isEqualTo("data.bin");
+            assertThat(download.header().compressed()).isFalse();
+            assertThat(download.header().fileLen()).isEqualTo(content.length);
+            assertThat(out.toByteArray()).isEqualTo(content);
+        }
+    }
+
+    @Test
+    void aFolderDownloadIsATarballOfTheFolderUnderItsOwnName() throws IOException {
+        FileStore store = store();
+        putFolder(store, ROOT, "album", Map.of("album/a.txt", "a", "album/sub/b.txt", "bb"));
+
+        try (FileFrameSource download = store.openForDownload(StoragePath.parse("album"))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            download.writeContent(out);
+            assertThat(download.header().compressed()).isTrue();
+            assertThat(download.header().fileName()).isEqualTo("album.tar.gz");
+            assertThat(out.size()).isEqualTo(download.header().fileLen());
+            assertThat(filesIn(out.toByteArray())).isEqualTo(Map.of("album/a.txt", "a", "album/sub/b.txt", "bb"));
+        }
+    }
+
+    @Test
+    void aFolderUploadReplacesTheWholeOldTree() throws IOException {
+        FileStore store = store();
+        putFolder(store, ROOT, "album", Map.of("album/old.txt", "old", "album/keep/x.txt", "x"));
+        putFolder(store, ROOT, "album", Map.of("album/new.txt", "new"));
+
+        assertThat(names(store, StoragePath.parse("album"))).containsExactly("new.txt");
+        assertThat(read(store, StoragePath.parse("album/new.txt"))).isEqualTo("new");
+    }
+
+    @Test
+    void aFolderUploadThatFailsLeavesTheOldTreeAsItWasWhereReplaceIsAtomic() throws IOException {
+        FileStore store = store();
+        putFolder(store, ROOT, "album", Map.of("album/old.txt", "old"));
+        byte[] notATarball = "not a tarball".getBytes(StandardCharsets.UTF_8);
+        Upload upload = store.beginUpload(ROOT, FileHeader.ofDirectory("album", 0755, notATarball.length));
+        upload.write(notATarball, 0, notATarball.length);
+
+        assertThatThrownBy(upload::commit).isInstanceOf(ArchiveRefusedException.class);
+        upload.abort();
+        if (store.guarantees().atomicFolderReplace()) {
+            assertThat(names(store, StoragePath.parse("album"))).containsExactly("old.txt");
+            assertThat(read(store, StoragePath.parse("album/old.txt"))).isEqualTo("old");
+        }
+        assertThat(names(store, ROOT)).containsExactly("album");
+    }
+
+    @Test
+    void aFolderTarballMustHoldOnlyTheFolderItIsNamedFor() throws IOException {
+        FileStore store = store();
+        assertThatThrownBy(() -> putFolder(store, ROOT, "album", Map.of("album/a.txt", "a", "other/b.txt", "b")))
+                .isInstanceOfSatisfying(ArchiveTopLevelException.class,
+                        e -> assertThat(e.topLevel()).containsExactlyInAnyOrder("album", "other"));
+        assertThat(names(store, ROOT)).isEmpty();
+    }
+
+    @Test
+    void aFileDoesNotReplaceAFolder() throws IOException {
+        FileStore store = store();
+        put(store, ROOT, "docs", null);
+        put(store, StoragePath.parse("docs"), "inside.txt", "inside");
+
+        assertThatThrownBy(() -> put(store, ROOT, "docs", "file")).isInstanceOf(IsADirectoryException.class);
+        assertThat(read(store, StoragePath.parse("docs/inside.txt"))).isEqualTo("inside");
+        assertThat(names(store, ROOT)).containsExactly("docs");
+    }
+
+    @Test
+    void namesThatAreNotPlainBaseNamesAreRefusedBeforeAnythingIsStored() throws IOException {
+        FileStore store = store();
+        for (String name : List.of(".", "..", "a/b", "nul\0l", Names.TEMPORARY_PREFIX + "x")) {
+            assertThatThrownBy(() -> store.beginUpload(ROOT, FileHeader.ofFile(name, 0644, 1)))
+                    .as(name).isInstanceOf(InvalidNameException.class);
+        }
+        assertThat(names(store, ROOT)).isEmpty();
+    }
+
+    @Test
+    void anUploadLargerThanTheLimitOrTheRoomLeftIsRefusedUpFront() throws IOException {
+        FileStore small = newStore(100, Long.MAX_VALUE / 2);
+        assertThatThrownBy(() -> small.beginUpload(ROOT, FileHeader.ofFile("big", 0644, 101)))
+                .isInstanceOfSatisfying(UploadTooLargeException.class, e -> assertThat(e.limit()).isEqualTo(100));
+
+        // far apart, so that whatever else the machine writes meanwhile cannot change the answer
+        FileStore full = newStore(1L << 40, 1 << 20);
+        assertThatThrownBy(() -> full.beginUpload(ROOT, FileHeader.ofFile("big", 0644, 1L << 30)))
+                .isInstanceOf(InsufficientCapacityException.class);
+        assertThat(names(full, ROOT)).isEmpty();
+    }
+
+    @Test
+    void anUploadIntoAMissingFolderIsRefused() throws IOException {
+        FileStore store = store();
+        assertThatThrownBy(() -> store.beginUpload(StoragePath.parse("missing"), FileHeader.ofFile("a", 0644, 1)))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void deleteRemovesAFileOrAWholeFolderAndNeverTheRoot() throws IOException {
+        FileStore store = store();
+        put(store, ROOT, "a.txt", "a");
+        putFolder(store, ROOT, "tree", Map.of("tree/x/y/z.txt", "z"));
+
+        store.delete(StoragePath.parse("a.txt"));
+        store.delete(StoragePath.parse("tree"));
+        assertThat(names(store, ROOT)).isEmpty();
+        assertThatThrownBy(() -> store.delete(ROOT)).isInstanceOf(RootNotDeletableException.class);
+        assertThatThrownBy(() -> store.delete(StoragePath.parse("a.txt"))).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void theServersOwnTemporariesAreNeverFoundListedOrDeleted() throws IOException {
+        FileStore store = store();
+        Upload upload = store.beginUpload(ROOT, FileHeader.ofFile("pending.txt", 0644, 1));
+        write(upload, "x");
+        StoragePath temporary = StoragePath.parse(Names.TEMPORARY_PREFIX + "anything");
+
+        assertThat(names(store, ROOT)).isEmpty();
+        assertThat(store.typeOf(temporary)).isEqualTo(EntryType.NOT_FOUND);
+        assertThatThrownBy(() -> store.delete(temporary)).isInstanceOf(NotFoundException.class);
+        upload.abort();
+    }
+
+    @Test
+    void aLinkThatLeadsOutOfTheRootIsListedButNeverFollowed() throws IOException {
+        FileStore store = store();
+        if (!store.guarantees().symbolicLinks()) {
+            return;
+        }
+        linkOutside("escape");
+
+        assertThat(store.list(ROOT)).extracting(Entry::name, Entry::type).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("escape", EntryType.LINK));
+        for (String path : List.of("escape", "escape/secret.txt", "escape/new")) {
+            assertThatThrownBy(() -> store.confine(StoragePath.parse(path))).as(path)
+                    .isInstanceOf(PathOutsideRootException.class);
+            assertThatThrownBy(() -> store.openForDownload(StoragePath.parse(path))).as(path)
+                    .isInstanceOf(PathOutsideRootException.class);
+        }
+        assertThatThrownBy(() -> store.beginUpload(StoragePath.parse("escape"), FileHeader.ofFile("a", 0644, 1)))
+                .isInstanceOf(PathOutsideRootException.class);
+    }
+
+    // --- through the interface only, so any backend can be filled the same way
+
+    /** A file with {@code text}, or a folder when {@code text} is null. */
+    protected static void put(FileStore store, StoragePath directory, String name, String text) throws IOException {
+        if (text == null) {
+            putFolder(store, directory, name, Map.of(name + "/", ""));
+            return;
+        }
+        putBytes(store, directory, name, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    protected static void putBytes(FileStore store, StoragePath directory, String name, byte[] content) {
+        commit(store, directory, FileHeader.ofFile(name, 0644, content.length), content);
+    }
+
+    private static void commit(FileStore store, StoragePath directory, FileHeader header, byte[] content) {
+        Upload upload = store.beginUpload(directory, header);
+        try {
+            upload.write(content, 0, content.length);
+            upload.commit();
+        }
+        finally {
+            upload.abort();
+        }
+    }
+
+    /** A folder from entries by archive name (a trailing {@code /} is an empty folder). */
+    protected static void putFolder(FileStore store, StoragePath directory, String name, Map<String, String> entries)
+            throws IOException {
+        byte[] tarball = tarball(entries);
+        commit(store, directory, FileHeader.ofDirectory(name, 0755, tarball.length), tarball);
+    }
+
+    protected static void write(Upload upload, String text) {
+        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        upload.write(bytes, 0, bytes.length);
+    }
+
+    protected static String read(FileStore store, StoragePath path) throws IOException {
+        try (FileFrameSource download = store.openForDownload(path)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            download.writeContent(out);
+            return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    protected static List<String> names(FileStore store, StoragePath directory) {
+        List<String> names = new ArrayList<>();
+        store.list(directory).forEach(entry -> names.add(entry.name()));
+        return names;
+    }
+
+    private static byte[] tarball(Map<String, String> entries) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
+            for (Map.Entry<String, String> entry : new TreeMap<>(entries).entrySet()) {
+                TarArchiveEntry header = new TarArchiveEntry(entry.getKey());
+                byte[] content = entry.getValue().getBytes(StandardCharsets.UTF_8);
+                if (!header.isDirectory()) {
+                    header.setSize(content.length);
+                }
+                tar.putArchiveEntry(header);
+                if (!header.isDirectory()) {
+                    tar.write(content);
+                }
+                tar.closeArchiveEntry();
+            }
+        }
+        return bytes.toByteArray();
+    }
+
+    private static Map<String, String> filesIn(byte[] gzippedTar) throws IOException {
+        Map<String, String> files = new TreeMap<>();
+        try (TarArchiveInputStream tar = new TarArchiveInputStream(
+                new GzipCompressorInputStream(new ByteArrayInputStream(gzippedTar)))) {
+            TarArchiveEntry entry;
+            while ((entry = tar.getNextEntry()) != null) {
+                if (!entry.isDirectory()) {
+                    files.put(entry.getName(), new String(tar.readAllBytes(), StandardCharsets.UTF_8));
+                }
+            }
+        }
+        return files;
+    }
+}
