@@ -3,14 +3,7 @@ package dev.fileserver.wire.archive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Predicate;
@@ -24,9 +17,10 @@ import dev.fileserver.wire.Transfer;
 
 /**
  * A directory as the v1 wire carries it: a tar whose single top-level entry is the directory's
- * base name, wrapped in stored gzip blocks. The tree is scanned first, so {@link #length()} is
- * exact before the first byte is written; a file whose size changes before it is sent fails the
- * transfer with {@link ArchiveChangedException}. Symbolic links are not followed and not sent.
+ * base name, wrapped in stored gzip blocks. The tree comes from a {@link TarballSource}, listed
+ * first, so {@link #length()} is exact before the first byte is written; a file whose size changes
+ * before it is sent fails the transfer with {@link ArchiveChangedException}. A local folder's
+ * symbolic links are not followed and not sent.
  */
 public final class DirectoryTarball {
 
@@ -42,44 +36,33 @@ public final class DirectoryTarball {
     }
 
     /**
-     * Scans {@code directory}; {@code include} may leave out paths (the server's own temporary
-     * files) together with everything below them.
+     * Packs the tree of {@code source} under the single top-level name {@code topName}. The source
+     * is listed here, once; its files are read by each write.
+     */
+    public static DirectoryTarball of(String topName, TarballSource source) throws IOException {
+        if (topName.isEmpty() || topName.indexOf('/') >= 0) {
+            throw new IllegalArgumentException("a tarball's top-level name is one non-empty name");
+        }
+        List<? extends TarballSource.Entry> entries = source.entries();
+        if (entries.isEmpty() || !entries.get(0).folder() || !entries.get(0).name().isEmpty()) {
+            throw new IllegalArgumentException("a tarball source lists its root folder first");
+        }
+        List<Item> items = new ArrayList<>(entries.size());
+        for (TarballSource.Entry entry : entries) {
+            if (entry.size() < 0) {
+                throw new IllegalArgumentException("'" + entry.name() + "' has a negative size");
+            }
+            items.add(new Item(archiveName(topName, entry), entry));
+        }
+        return new DirectoryTarball(items, tarLength(items));
+    }
+
+    /**
+     * Scans the local folder {@code directory}; {@code include} may leave out paths (the server's
+     * own temporary files) together with everything below them.
      */
     public static DirectoryTarball scan(Path directory, Predicate<Path> include) throws IOException {
-        String top = directory.getFileName() == null ? "root" : directory.getFileName().toString();
-        // a folder reached through a link is archived under the link's name, its content walked for real
-        Path folder = directory.toRealPath();
-        List<Item> items = new ArrayList<>();
-        Files.walkFileTree(folder, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attributes) throws IOException {
-                if (!dir.equals(folder) && !include.test(dir)) {
-                    return FileVisitResult.SKIP_SUBTREE;
-                }
-                items.add(new Item(entryName(top, folder, dir) + "/", dir, true, 0, PosixModes.read(dir, 0755),
-                        attributes.lastModifiedTime()));
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult visitFileFailed(Path file, IOException e) throws IOException {
-                // deleted by someone else while we looked: it is simply not part of the archive
-                if (e instanceof NoSuchFileException) {
-                    return FileVisitResult.CONTINUE;
-                }
-                throw e;
-            }
-
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attributes) throws IOException {
-                if (attributes.isRegularFile() && include.test(file)) {
-                    items.add(new Item(entryName(top, folder, file), file, false, attributes.size(),
-                            PosixModes.read(file, 0644), attributes.lastModifiedTime()));
-                }
-                return FileVisitResult.CONTINUE;
-            }
-        });
-        return new DirectoryTarball(items, tarLength(items));
+        return of(LocalTreeSource.topName(directory), new LocalTreeSource(directory, include));
     }
 
     /** The exact number of bytes {@link #writeTo(OutputStream)} writes. */
@@ -114,20 +97,20 @@ public final class DirectoryTarball {
 
     private void writeTar(OutputStream gzip) throws IOException {
         TarArchiveOutputStream tar = newTarStream(gzip);
+        byte[] buffer = new byte[Transfer.BUFFER_SIZE];
         for (Item item : items) {
-            tar.putArchiveEntry(item.entry(item.size));
-            if (!item.directory) {
-                copyExactly(item, tar);
+            tar.putArchiveEntry(item.entry(item.size()));
+            if (!item.source.folder()) {
+                copyExactly(item, tar, buffer);
             }
             tar.closeArchiveEntry();
         }
         tar.finish();
     }
 
-    private static void copyExactly(Item item, OutputStream tar) throws IOException {
-        try (InputStream in = Files.newInputStream(item.path, LinkOption.NOFOLLOW_LINKS)) {
-            byte[] buffer = new byte[Transfer.BUFFER_SIZE];
-            long remaining = item.size;
+    private static void copyExactly(Item item, OutputStream tar, byte[] buffer) throws IOException {
+        try (InputStream in = item.source.open()) {
+            long remaining = item.size();
             while (remaining > 0) {
                 int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
                 if (read < 0) {
@@ -150,7 +133,7 @@ public final class DirectoryTarball {
             for (Item item : items) {
                 tar.putArchiveEntry(item.entry(0));
                 tar.closeArchiveEntry();
-                content += (item.size + RECORD - 1) / RECORD * RECORD;
+                content += (item.size() + RECORD - 1) / RECORD * RECORD;
             }
             tar.finish();
             return counter.count() + content;
@@ -166,26 +149,27 @@ public final class DirectoryTarball {
         return tar;
     }
 
-    private static String entryName(String top, Path root, Path path) {
-        Path relative = root.relativize(path);
-        if (relative.toString().isEmpty()) {
-            return top;
+    private static String archiveName(String top, TarballSource.Entry entry) {
+        if (entry.name().isEmpty()) {
+            return top + "/";
         }
-        StringBuilder name = new StringBuilder(top);
-        for (Path part : relative) {
-            name.append('/').append(part);
-        }
-        return name.toString();
+        return entry.folder() ? top + "/" + entry.name() + "/" : top + "/" + entry.name();
     }
 
-    private record Item(String name, Path path, boolean directory, long size, int mode, FileTime modified) {
+    /** A source entry under its name in the archive. */
+    private record Item(String name, TarballSource.Entry source) {
+
+        long size() {
+            return source.folder() ? 0 : source.size();
+        }
 
         TarArchiveEntry entry(long entrySize) {
+            boolean directory = source.folder();
             TarArchiveEntry entry = new TarArchiveEntry(name);
             entry.setMode((directory ? TarArchiveEntry.DEFAULT_DIR_MODE & ~0777 : TarArchiveEntry.DEFAULT_FILE_MODE & ~0777)
-                    | mode);
+                    | (source.mode() & 0777));
             entry.setSize(directory ? 0 : entrySize);
-            entry.setModTime(modified);
+            entry.setModTime(source.modified());
             return entry;
         }
     }

@@ -12,4 +12,9 @@ public class UnsafeArchiveException extends IOException {
     public UnsafeArchiveException(String message, Throwable cause) {
         super("Error: " + message, cause);
     }
+
+    /** The archive could not be read as a gzip tarball; {@code cause} says where. */
+    static UnsafeArchiveException notATarball(Exception cause) {
+        return new UnsafeArchiveException("not a valid gzip tarball (" + cause.getMessage() + ")", cause);
+    }
 }
