@@ -14,20 +14,20 @@ public final class Answers {
      * Asks {@code question} and answers the server {@code y} or {@code n}. A refusal, or no one to ask,
      * still sends {@code n}, so the server ends the request and the connection stays in step.
      */
-    public static void confirm(FileServerConnection connection, Confirmation confirmation, String question,
+    public static void confirm(ServerChannel channel, Confirmation confirmation, String question,
             String whenRefused) throws ClientException {
         boolean agreed;
         try {
             agreed = confirmation.confirm(question);
         }
         catch (ClientException | RuntimeException e) {
-            connection.send("n");
+            channel.send("n");
             throw e;
         }
         if (!agreed) {
-            connection.send("n");
+            channel.send("n");
             throw new CancelledException(whenRefused);
         }
-        connection.send("y");
+        channel.send("y");
     }
 }

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
 
 import dev.fileserver.client.ClientException;
 import dev.fileserver.client.connection.ClientSession;
-import dev.fileserver.client.connection.FileServerConnection;
+import dev.fileserver.client.connection.ServerLink;
 
 /**
  * The interactive shell on JLine: history, completion, a prompt that shows the server. A failed
@@ -48,8 +48,8 @@ class InteractiveShell {
         PrintWriter out = terminal.writer();
         out.println("File server client. Type 'help' for the commands, 'exit' to leave.");
         try {
-            FileServerConnection connection = session.connection();
-            out.println("Connected to " + connection.address() + ".");
+            ServerLink link = session.connection();
+            out.println("Connected to " + link.address() + ".");
         }
         catch (ClientException e) {
             out.println(e.getMessage());

@@ -43,7 +43,7 @@ class TransferCommands {
         Arguments.atMost(context, 2, usage);
         Path source = Arguments.localPath(Arguments.required(local, "LOCAL", usage));
         TransferSummary summary = session.converse(
-                connection -> Upload.run(connection, source, remoteFolder, feedback.progress()));
+                channel -> Upload.run(channel, source, remoteFolder, feedback.progress()));
         context.outputWriter().println(summary.line());
     }
 
@@ -62,7 +62,7 @@ class TransferCommands {
         Arguments.atMost(context, 2, usage);
         String path = Arguments.required(remote, "REMOTE", usage);
         Path folder = Arguments.localPath(localFolder.isEmpty() ? "." : localFolder);
-        TransferSummary summary = session.converse(connection -> download.run(connection, path, folder,
+        TransferSummary summary = session.converse(channel -> download.run(channel, path, folder,
                 Confirmations.of(yes, context.inputReader()), feedback.progress()));
         context.outputWriter().println(summary.line());
     }
