@@ -2,7 +2,7 @@ package dev.fileserver.client.delete;
 
 import dev.fileserver.client.ClientException;
 import dev.fileserver.client.Confirmation;
-import dev.fileserver.client.connection.Answers;
+import dev.fileserver.client.connection.ConfirmationTurn;
 import dev.fileserver.client.connection.RemoteException;
 import dev.fileserver.client.connection.ServerChannel;
 
@@ -29,7 +29,7 @@ public final class Deletion {
             case "not_found" -> throw new RemoteException(channel.receive());
             default -> throw new RemoteException(type);
         }
-        Answers.confirm(channel, confirmation, question, "Delete cancelled: nothing was deleted.");
+        ConfirmationTurn.answer(channel, confirmation, question, "Delete cancelled: nothing was deleted.");
         String report = channel.receive();
         if (!report.endsWith(SUCCESS_SUFFIX)) {
             throw new RemoteException(report);

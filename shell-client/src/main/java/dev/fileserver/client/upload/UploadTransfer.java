@@ -25,13 +25,13 @@ import dev.fileserver.wire.archive.PosixModes;
  * path when its file cannot be sent. With the {@code ack} extension the server confirms the
  * stored upload; a v1 server sends nothing more.
  */
-public final class Upload {
+public final class UploadTransfer {
 
     private static final String DIRECTORY = "dir";
 
     private static final String NOT_FOUND = "not_found";
 
-    private Upload() {
+    private UploadTransfer() {
     }
 
     /** Uploads the local file or folder {@code local} into the server folder {@code remoteFolder}. */

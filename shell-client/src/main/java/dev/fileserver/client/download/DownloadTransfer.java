@@ -13,7 +13,7 @@ import dev.fileserver.client.ClientException;
 import dev.fileserver.client.Confirmation;
 import dev.fileserver.client.LocalFileException;
 import dev.fileserver.client.RemotePaths;
-import dev.fileserver.client.connection.Answers;
+import dev.fileserver.client.connection.ConfirmationTurn;
 import dev.fileserver.client.connection.RemoteException;
 import dev.fileserver.client.connection.ServerChannel;
 import dev.fileserver.client.progress.CountingStreams;
@@ -34,7 +34,7 @@ import dev.fileserver.wire.files.RecursiveDelete;
  * place only when complete; a directory's tarball is unpacked into a hidden staging folder first,
  * so a failed or refused download never leaves anything under the final name.
  */
-public final class Download {
+public final class DownloadTransfer {
 
     private static final String FILE = "file";
 
@@ -44,7 +44,7 @@ public final class Download {
 
     private final TarballLimits limits;
 
-    public Download(TarballLimits limits) {
+    public DownloadTransfer(TarballLimits limits) {
         this.limits = limits;
     }
 
@@ -110,7 +110,8 @@ public final class Download {
         String question = Files.isDirectory(existing, LinkOption.NOFOLLOW_LINKS)
                 ? "Overwrite local directory '" + existing + "' and everything in it?"
                 : "Overwrite local file '" + existing + "'?";
-        Answers.confirm(channel, overwrite, question, "Download cancelled: '" + existing + "' was left as it was.");
+        ConfirmationTurn.answer(channel, overwrite, question,
+                "Download cancelled: '" + existing + "' was left as it was.");
         return name;
     }
 
