@@ -16,7 +16,7 @@ import dev.fileserver.client.connection.ClientSession;
 import dev.fileserver.client.connection.ConnectionFailedException;
 import dev.fileserver.client.connection.ConnectionSettings;
 import dev.fileserver.client.connection.ServerAddress;
-import dev.fileserver.client.download.Download;
+import dev.fileserver.client.download.DownloadTransfer;
 import dev.fileserver.client.listing.Listing;
 import dev.fileserver.client.progress.TransferProgress;
 import dev.fileserver.client.support.ClientRun;
@@ -37,7 +37,7 @@ class AgainstAV1PeerTest {
     @TempDir
     Path temp;
 
-    final Download download = new Download(new TarballLimits(1 << 20, 100));
+    final DownloadTransfer download = new DownloadTransfer(new TarballLimits(1 << 20, 100));
 
     ClientSession session(FakeV1Server server) {
         return new ClientSession(new ServerAddress("127.0.0.1", server.port()), ConnectionSettings.DEFAULT);

@@ -7,17 +7,17 @@ import org.springframework.context.annotation.Configuration;
 import dev.fileserver.client.connection.ClientSession;
 import dev.fileserver.client.connection.ConnectionSettings;
 import dev.fileserver.client.connection.ServerAddress;
-import dev.fileserver.client.download.Download;
+import dev.fileserver.client.download.DownloadTransfer;
 import dev.fileserver.wire.FrameLimits;
 import dev.fileserver.wire.archive.TarballLimits;
 
-/** The connection and the conversations, configured from {@link FileServerProperties}. */
+/** The connection and the conversations, configured from {@link ClientProperties}. */
 @Configuration(proxyBeanMethods = false)
-@EnableConfigurationProperties(FileServerProperties.class)
+@EnableConfigurationProperties(ClientProperties.class)
 class ClientConfiguration {
 
     @Bean(destroyMethod = "close")
-    ClientSession clientSession(FileServerProperties properties) {
+    ClientSession clientSession(ClientProperties properties) {
         return new ClientSession(new ServerAddress(properties.host(), properties.port()),
                 new ConnectionSettings(properties.connectTimeout(), properties.readTimeout(),
                         properties.negotiateCapabilities(),
@@ -25,7 +25,7 @@ class ClientConfiguration {
     }
 
     @Bean
-    Download download(FileServerProperties properties) {
-        return new Download(new TarballLimits(properties.maxExpandedSize().toBytes(), properties.maxEntries()));
+    DownloadTransfer download(ClientProperties properties) {
+        return new DownloadTransfer(new TarballLimits(properties.maxExpandedSize().toBytes(), properties.maxEntries()));
     }
 }

@@ -13,7 +13,7 @@ public final class ClientSession implements AutoCloseable {
 
     private ServerAddress target;
 
-    private volatile FileServerConnection connection;
+    private volatile ServerLink link;
 
     private volatile boolean busy;
 
@@ -28,28 +28,28 @@ public final class ClientSession implements AutoCloseable {
     }
 
     public boolean isConnected() {
-        FileServerConnection current = connection;
+        ServerLink current = link;
         return current != null && current.isOpen();
     }
 
     /** Leaves the current server, if any, and connects to {@code address}, which becomes the target. */
-    public FileServerConnection connect(ServerAddress address) throws ConnectionFailedException {
+    public ServerLink connect(ServerAddress address) throws ConnectionFailedException {
         disconnect();
         target = address;
-        connection = FileServerConnection.open(address, settings);
-        return connection;
+        link = ServerLink.open(address, settings);
+        return link;
     }
 
     /** The open connection, connecting to the target first if there is none. */
-    public FileServerConnection connection() throws ConnectionFailedException {
-        FileServerConnection current = connection;
+    public ServerLink connection() throws ConnectionFailedException {
+        ServerLink current = link;
         if (current != null && current.closedWhileIdle()) {
             current.close();
         }
         if (!isConnected()) {
-            connection = FileServerConnection.open(target, settings);
+            link = ServerLink.open(target, settings);
         }
-        return connection;
+        return link;
     }
 
     /**
@@ -57,11 +57,11 @@ public final class ClientSession implements AutoCloseable {
      * unknown step of the conversation, the connection is closed rather than reused.
      */
     public <T> T converse(Conversation<T> conversation) throws ClientException {
-        FileServerConnection current = connection();
+        ServerLink current = connection();
         boolean inStep = false;
         busy = true;
         try {
-            T result = conversation.with(current);
+            T result = conversation.with(current.channel());
             inStep = true;
             return result;
         }
@@ -73,14 +73,14 @@ public final class ClientSession implements AutoCloseable {
             busy = false;
             if (!inStep) {
                 current.close();
-                connection = null;
+                link = null;
             }
         }
     }
 
     /** Cuts the connection at once, from any thread: a transfer blocked on it fails promptly. */
     public void abort() {
-        FileServerConnection current = connection;
+        ServerLink current = link;
         if (current != null) {
             current.interrupt();
         }
@@ -88,8 +88,8 @@ public final class ClientSession implements AutoCloseable {
 
     /** Says goodbye to the server and closes the connection. */
     public void disconnect() {
-        FileServerConnection current = connection;
-        connection = null;
+        ServerLink current = link;
+        link = null;
         if (current != null && current.isOpen()) {
             current.goodbye();
         }
@@ -113,6 +113,6 @@ public final class ClientSession implements AutoCloseable {
     @FunctionalInterface
     public interface Conversation<T> {
 
-        T with(FileServerConnection connection) throws ClientException;
+        T with(ServerChannel channel) throws ClientException;
     }
 }

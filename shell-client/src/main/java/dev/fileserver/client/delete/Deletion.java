@@ -2,9 +2,9 @@ package dev.fileserver.client.delete;
 
 import dev.fileserver.client.ClientException;
 import dev.fileserver.client.Confirmation;
-import dev.fileserver.client.connection.Answers;
-import dev.fileserver.client.connection.FileServerConnection;
+import dev.fileserver.client.connection.ConfirmationTurn;
 import dev.fileserver.client.connection.RemoteException;
+import dev.fileserver.client.connection.ServerChannel;
 
 /**
  * {@code /delete PATH}: the server names the type, the client answers {@code y} or {@code n}, and
@@ -18,19 +18,19 @@ public final class Deletion {
     }
 
     /** Deletes {@code remotePath} once {@code confirmation} agrees; returns the server's report. */
-    public static String run(FileServerConnection connection, String remotePath, Confirmation confirmation)
+    public static String run(ServerChannel channel, String remotePath, Confirmation confirmation)
             throws ClientException {
-        connection.request("/delete", remotePath);
-        String type = connection.receive();
+        channel.request("/delete", remotePath);
+        String type = channel.receive();
         String question;
         switch (type) {
             case "file" -> question = "Delete file '" + remotePath.strip() + "'?";
             case "dir" -> question = "Delete directory '" + remotePath.strip() + "' and everything in it?";
-            case "not_found" -> throw new RemoteException(connection.receive());
+            case "not_found" -> throw new RemoteException(channel.receive());
             default -> throw new RemoteException(type);
         }
-        Answers.confirm(connection, confirmation, question, "Delete cancelled: nothing was deleted.");
-        String report = connection.receive();
+        ConfirmationTurn.answer(channel, confirmation, question, "Delete cancelled: nothing was deleted.");
+        String report = channel.receive();
         if (!report.endsWith(SUCCESS_SUFFIX)) {
             throw new RemoteException(report);
         }

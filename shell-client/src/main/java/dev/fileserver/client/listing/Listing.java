@@ -1,8 +1,8 @@
 package dev.fileserver.client.listing;
 
 import dev.fileserver.client.ClientException;
-import dev.fileserver.client.connection.FileServerConnection;
 import dev.fileserver.client.connection.RemoteException;
+import dev.fileserver.client.connection.ServerChannel;
 
 /**
  * {@code /list} and {@code /tree}: after the argument check, a second status ({@code ok},
@@ -18,24 +18,24 @@ public final class Listing {
     }
 
     /** The names in a remote folder, in the server's order. */
-    public static String list(FileServerConnection connection, String path) throws ClientException {
-        return fetch(connection, "/list", path);
+    public static String list(ServerChannel channel, String path) throws ClientException {
+        return fetch(channel, "/list", path);
     }
 
     /** The remote folder drawn as a tree, its base name on the first line. */
-    public static String tree(FileServerConnection connection, String path) throws ClientException {
-        return fetch(connection, "/tree", path);
+    public static String tree(ServerChannel channel, String path) throws ClientException {
+        return fetch(channel, "/tree", path);
     }
 
-    private static String fetch(FileServerConnection connection, String command, String path)
+    private static String fetch(ServerChannel channel, String command, String path)
             throws ClientException {
-        connection.request(command, path);
-        String status = connection.receive();
-        if (FileServerConnection.OK.equals(status)) {
-            return connection.receive();
+        channel.request(command, path);
+        String status = channel.receive();
+        if (ServerChannel.OK.equals(status)) {
+            return channel.receive();
         }
         if (NOT_FOUND.equals(status) || OS_ERROR.equals(status)) {
-            throw new RemoteException(connection.receive());
+            throw new RemoteException(channel.receive());
         }
         // not v1: a server that reports a failure in one frame
         throw new RemoteException(status);

@@ -14,9 +14,13 @@ import org.springframework.shell.jline.CommandCompleter;
 
 /**
  * Tab completion: command names as Spring Shell completes them; after the command, its options
- * and its completion provider's proposals for the word being typed. Spring Shell 4.0.0's own
- * completer looks commands up by all the words typed so far, so it reaches a provider only on an
- * empty word, and it drops the proposal's "complete" flag that keeps a folder open for more.
+ * and its completion provider's proposals for the word being typed.
+ * <p>
+ * Spring Shell's {@code CommandCompleter} looks the command up by all the words typed so far (so
+ * that a command name may have several words): in {@code ls do} it finds no command {@code ls do}
+ * and never asks the provider, which it reaches only on an empty word. At an option it offers
+ * {@code -y} and {@code --yes} and the provider's paths all at once. So in 4.0.0, and still in
+ * 4.0.1; 4.0.1 did fix the other defect, a proposal's "complete" flag being dropped.
  */
 final class ArgumentCompleter extends CommandCompleter {
 

@@ -24,6 +24,13 @@ import dev.fileserver.client.connection.ClientSession;
  * Chooses how this run takes its commands: one command from the process arguments, a batch from
  * a file ({@code -b FILE}) or from standard input when it is not a terminal, or the interactive
  * shell. The exit code is the failed command's, or 0.
+ * <p>
+ * Spring Shell's own runner picks the mode from a property, not from the arguments and the
+ * terminal, and its interactive mode ignores the arguments. Its one-shot mode joins the arguments
+ * with spaces and splits them again, losing the quoting the user's shell already did; a failed
+ * command is only logged, or escapes as a start-up failure with a stack trace, and no exit code
+ * tells a script which command failed. A batch comes only from a file named {@code @FILE}, never
+ * from standard input, and nothing can be asked. So in 4.0.0, and still in 4.0.1.
  */
 @Component
 class ClientRunner implements ApplicationRunner, ExitCodeGenerator {

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 import dev.fileserver.client.ClientException;
 import dev.fileserver.client.connection.ClientSession;
-import dev.fileserver.client.connection.FileServerConnection;
 import dev.fileserver.client.connection.ServerAddress;
+import dev.fileserver.client.connection.ServerLink;
 
 /** Choosing the server. */
 @Component
@@ -30,8 +30,8 @@ class ConnectionCommands {
         ServerAddress target = session.target();
         ServerAddress address = new ServerAddress(host.isBlank() ? target.host() : host,
                 port.isBlank() ? target.port() : port(port));
-        FileServerConnection connection = session.connect(address);
-        context.outputWriter().println("Connected to " + connection.address() + ".");
+        ServerLink link = session.connect(address);
+        context.outputWriter().println("Connected to " + link.address() + ".");
     }
 
     @Command(name = "disconnect", group = GROUP, description = "Leave the server",

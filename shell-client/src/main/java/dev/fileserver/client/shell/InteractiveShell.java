@@ -15,12 +15,18 @@ import org.springframework.stereotype.Component;
 
 import dev.fileserver.client.ClientException;
 import dev.fileserver.client.connection.ClientSession;
-import dev.fileserver.client.connection.FileServerConnection;
+import dev.fileserver.client.connection.ServerLink;
 
 /**
  * The interactive shell on JLine: history, completion, a prompt that shows the server. A failed
  * command prints its one line and the shell goes on; Ctrl-C during a command cuts its transfer
  * (the next command reconnects), Ctrl-C at the prompt clears the line, Ctrl-D or {@code exit} leaves.
+ * <p>
+ * Spring Shell's {@code JLineShellRunner} takes Ctrl-C at the prompt for a failure to read and
+ * ends the shell; it words failures itself ({@code Unable to run command ...}, and the whole
+ * command list after a typo) instead of the one line the commands give; it keeps the answers to
+ * y/n questions in the history; and it has no way to cut a transfer on Ctrl-C. So in 4.0.0, and
+ * still in 4.0.1.
  */
 @Component
 @Lazy
@@ -48,8 +54,8 @@ class InteractiveShell {
         PrintWriter out = terminal.writer();
         out.println("File server client. Type 'help' for the commands, 'exit' to leave.");
         try {
-            FileServerConnection connection = session.connection();
-            out.println("Connected to " + connection.address() + ".");
+            ServerLink link = session.connection();
+            out.println("Connected to " + link.address() + ".");
         }
         catch (ClientException e) {
             out.println(e.getMessage());
@@ -88,9 +94,11 @@ class InteractiveShell {
     }
 
     /**
-     * Spring Shell 4.0.0's line parser does not escape what it completes, so a completed name with a
-     * space would split in two; JLine's own parser reads the same quotes and backslashes and
-     * escapes completions. Spring Shell declares its parser bean unconditionally, hence the swap.
+     * Spring Shell's line parser ({@code ExtendedDefaultParser}) does not escape what it completes,
+     * so a completed name with a space would split in two: the parsed line JLine gets from it
+     * returns every candidate as it is. So in 4.0.0, and still in 4.0.1.
+     * JLine's own parser reads the same quotes and backslashes and escapes completions; Spring
+     * Shell declares its parser bean unconditionally, hence the swap.
      */
     private static void useEscapingParser(LineReader lineReader) {
         if (lineReader instanceof LineReaderImpl reader) {

@@ -67,7 +67,7 @@ final class PathCompletion implements CompletionProvider {
         String prefix = typed.substring(folder.length());
         List<String> names = new ArrayList<>();
         try {
-            for (String name : session.converse(connection -> Listing.list(connection, folder)).split("\n")) {
+            for (String name : session.converse(channel -> Listing.list(channel, folder)).split("\n")) {
                 if (!name.isEmpty() && name.startsWith(prefix)) {
                     names.add(name);
                 }
@@ -86,7 +86,7 @@ final class PathCompletion implements CompletionProvider {
 
     private boolean isRemoteFolder(String path) {
         try {
-            session.converse(connection -> Listing.list(connection, path));
+            session.converse(channel -> Listing.list(channel, path));
             return true;
         }
         catch (ClientException e) {

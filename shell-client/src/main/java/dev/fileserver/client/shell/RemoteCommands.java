@@ -29,7 +29,7 @@ class RemoteCommands {
     public void ls(CommandContext context, @Argument(index = 0, description = "server folder") String path)
             throws ClientException {
         Arguments.atMost(context, 1, "ls [PATH]");
-        print(context, session.converse(connection -> Listing.list(connection, path)));
+        print(context, session.converse(channel -> Listing.list(channel, path)));
     }
 
     @Command(name = "tree", group = GROUP, description = "Show a server folder and everything below it",
@@ -38,7 +38,7 @@ class RemoteCommands {
     public void tree(CommandContext context, @Argument(index = 0, description = "server folder") String path)
             throws ClientException {
         Arguments.atMost(context, 1, "tree [PATH]");
-        print(context, session.converse(connection -> Listing.tree(connection, path)));
+        print(context, session.converse(channel -> Listing.tree(channel, path)));
     }
 
     @Command(name = "delete", alias = "rm", group = GROUP,
@@ -52,7 +52,7 @@ class RemoteCommands {
         Arguments.atMost(context, 1, "delete [-y] REMOTE");
         String remote = Arguments.required(path, "REMOTE", "delete [-y] REMOTE");
         String report = session.converse(
-                connection -> Deletion.run(connection, remote, Confirmations.of(yes, context.inputReader())));
+                channel -> Deletion.run(channel, remote, Confirmations.of(yes, context.inputReader())));
         print(context, report);
     }
 

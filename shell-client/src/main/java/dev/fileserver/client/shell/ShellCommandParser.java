@@ -16,6 +16,12 @@ import org.springframework.shell.core.command.ParsedInput;
  * quotes, double quotes and backslashes keep a path with spaces in one word. An option declared
  * with a boolean default ({@code --yes}, {@code -y}) is a flag and takes no value, so
  * {@code delete -y photos} deletes {@code photos}. {@code --} ends the options.
+ * <p>
+ * Spring Shell's {@code DefaultCommandParser} knows double quotes only, and gives every option the
+ * next word as its value, so {@code delete -y photos} read {@code photos} as the value of
+ * {@code -y}: so in 4.0.0, and still in 4.0.1, which takes a boolean option as a flag only at the
+ * end of the line or before another option, splits {@code 'my docs'} and {@code my\ docs} in two
+ * and drops an empty {@code ""}.
  */
 public final class ShellCommandParser implements CommandParser {
 

@@ -34,11 +34,6 @@ class ShellConfiguration {
     }
 
     @Bean
-    jakarta.validation.Validator commandParameterValidator() {
-        return new NoConstraints();
-    }
-
-    @Bean
     Feedback feedback(ShellStreams streams) {
         return new Feedback(streams);
     }

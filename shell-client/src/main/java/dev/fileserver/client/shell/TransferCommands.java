@@ -10,9 +10,9 @@ import org.springframework.stereotype.Component;
 
 import dev.fileserver.client.ClientException;
 import dev.fileserver.client.connection.ClientSession;
-import dev.fileserver.client.download.Download;
+import dev.fileserver.client.download.DownloadTransfer;
 import dev.fileserver.client.progress.TransferSummary;
-import dev.fileserver.client.upload.Upload;
+import dev.fileserver.client.upload.UploadTransfer;
 
 /** Moving files and folders between here and the server. */
 @Component
@@ -22,11 +22,11 @@ class TransferCommands {
 
     private final ClientSession session;
 
-    private final Download download;
+    private final DownloadTransfer download;
 
     private final Feedback feedback;
 
-    TransferCommands(ClientSession session, Download download, Feedback feedback) {
+    TransferCommands(ClientSession session, DownloadTransfer download, Feedback feedback) {
         this.session = session;
         this.download = download;
         this.feedback = feedback;
@@ -43,7 +43,7 @@ class TransferCommands {
         Arguments.atMost(context, 2, usage);
         Path source = Arguments.localPath(Arguments.required(local, "LOCAL", usage));
         TransferSummary summary = session.converse(
-                connection -> Upload.run(connection, source, remoteFolder, feedback.progress()));
+                channel -> UploadTransfer.run(channel, source, remoteFolder, feedback.progress()));
         context.outputWriter().println(summary.line());
     }
 
@@ -62,7 +62,7 @@ class TransferCommands {
         Arguments.atMost(context, 2, usage);
         String path = Arguments.required(remote, "REMOTE", usage);
         Path folder = Arguments.localPath(localFolder.isEmpty() ? "." : localFolder);
-        TransferSummary summary = session.converse(connection -> download.run(connection, path, folder,
+        TransferSummary summary = session.converse(channel -> download.run(channel, path, folder,
                 Confirmations.of(yes, context.inputReader()), feedback.progress()));
         context.outputWriter().println(summary.line());
     }

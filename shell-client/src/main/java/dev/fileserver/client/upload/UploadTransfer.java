@@ -10,8 +10,8 @@ import java.time.Duration;
 
 import dev.fileserver.client.ClientException;
 import dev.fileserver.client.LocalFileException;
-import dev.fileserver.client.connection.FileServerConnection;
 import dev.fileserver.client.connection.RemoteException;
+import dev.fileserver.client.connection.ServerChannel;
 import dev.fileserver.client.progress.CountingStreams;
 import dev.fileserver.client.progress.TransferProgress;
 import dev.fileserver.client.progress.TransferSummary;
@@ -25,40 +25,40 @@ import dev.fileserver.wire.archive.PosixModes;
  * path when its file cannot be sent. With the {@code ack} extension the server confirms the
  * stored upload; a v1 server sends nothing more.
  */
-public final class Upload {
+public final class UploadTransfer {
 
     private static final String DIRECTORY = "dir";
 
     private static final String NOT_FOUND = "not_found";
 
-    private Upload() {
+    private UploadTransfer() {
     }
 
     /** Uploads the local file or folder {@code local} into the server folder {@code remoteFolder}. */
-    public static TransferSummary run(FileServerConnection connection, Path local, String remoteFolder,
+    public static TransferSummary run(ServerChannel channel, Path local, String remoteFolder,
             TransferProgress progress) throws ClientException {
         Path source = existingSource(local);
         String name = source.getFileName().toString();
-        connection.request("/upload", remoteFolder);
-        String type = connection.receive();
+        channel.request("/upload", remoteFolder);
+        String type = channel.receive();
         if (NOT_FOUND.equals(type)) {
-            throw new RemoteException(connection.receive());
+            throw new RemoteException(channel.receive());
         }
         if (!DIRECTORY.equals(type)) {
             if ("file".equals(type)) {
-                connection.send("n");
+                channel.send("n");
                 throw new RemoteException("Error: '" + remoteFolder + "' is not a directory");
             }
             throw new RemoteException(type);
         }
-        boolean ack = connection.capabilities().uploadAck();
+        boolean ack = channel.capabilities().uploadAck();
         long started = System.nanoTime();
         long sent = Files.isDirectory(source)
-                ? sendDirectory(connection, source, name, ack, progress)
-                : sendFile(connection, source, name, ack, progress);
+                ? sendDirectory(channel, source, name, ack, progress)
+                : sendFile(channel, source, name, ack, progress);
         if (ack) {
-            String status = connection.receive();
-            if (!FileServerConnection.OK.equals(status)) {
+            String status = channel.receive();
+            if (!ServerChannel.OK.equals(status)) {
                 throw new RemoteException(status);
             }
         }
@@ -78,7 +78,7 @@ public final class Upload {
         return absolute;
     }
 
-    private static long sendFile(FileServerConnection connection, Path file, String name, boolean ack,
+    private static long sendFile(ServerChannel channel, Path file, String name, boolean ack,
             TransferProgress progress) throws ClientException {
         InputStream in;
         FileHeader header;
@@ -87,24 +87,24 @@ public final class Upload {
             in = Files.newInputStream(file);
         }
         catch (IOException e) {
-            throw refuse(connection, file, e);
+            throw refuse(channel, file, e);
         }
         try (InputStream content = CountingStreams.counting(in, progress)) {
-            connection.send("y");
+            channel.send("y");
             progress.started(name, header.fileLen());
-            connection.sendFile(ack ? header.withAck() : header, content);
-            connection.flush();
+            channel.files().send(ack ? header.withAck() : header, content);
+            channel.files().flush();
             return header.fileLen();
         }
         catch (IOException e) {
-            throw connection.failure(e, "cannot read " + file);
+            throw channel.files().failure(e, "cannot read " + file);
         }
         finally {
             progress.finished();
         }
     }
 
-    private static long sendDirectory(FileServerConnection connection, Path folder, String name, boolean ack,
+    private static long sendDirectory(ServerChannel channel, Path folder, String name, boolean ack,
             TransferProgress progress) throws ClientException {
         DirectoryTarball tarball;
         FileHeader header;
@@ -117,18 +117,18 @@ public final class Upload {
                     tarball.length());
         }
         catch (IOException e) {
-            throw refuse(connection, folder, e);
+            throw refuse(channel, folder, e);
         }
-        connection.send("y");
-        connection.sendFileHeader(ack ? header.withAck() : header);
+        channel.send("y");
+        channel.files().sendHeader(ack ? header.withAck() : header);
         progress.started(header.fileName(), header.fileLen());
-        try (OutputStream out = CountingStreams.counting(connection.contentOutput(), progress)) {
+        try (OutputStream out = CountingStreams.counting(channel.files().contentOutput(), progress)) {
             tarball.writeTo(out);
-            connection.flush();
+            channel.files().flush();
             return header.fileLen();
         }
         catch (IOException e) {
-            throw connection.failure(e, "cannot send " + folder);
+            throw channel.files().failure(e, "cannot send " + folder);
         }
         finally {
             progress.finished();
@@ -136,10 +136,10 @@ public final class Upload {
     }
 
     /** v1: a client that cannot send its file says {@code error}, then the path, and the request ends. */
-    private static ClientException refuse(FileServerConnection connection, Path local, IOException e) {
+    private static ClientException refuse(ServerChannel channel, Path local, IOException e) {
         try {
-            connection.send("error");
-            connection.send(local.toString());
+            channel.send("error");
+            channel.send(local.toString());
         }
         catch (ClientException lost) {
             return lost;

@@ -5,29 +5,29 @@ import dev.fileserver.client.ClientException;
 import dev.fileserver.client.Confirmation;
 
 /** The {@code y}/{@code n} turn of a v1 conversation, while the server waits for it. */
-public final class Answers {
+public final class ConfirmationTurn {
 
-    private Answers() {
+    private ConfirmationTurn() {
     }
 
     /**
      * Asks {@code question} and answers the server {@code y} or {@code n}. A refusal, or no one to ask,
      * still sends {@code n}, so the server ends the request and the connection stays in step.
      */
-    public static void confirm(FileServerConnection connection, Confirmation confirmation, String question,
+    public static void answer(ServerChannel channel, Confirmation confirmation, String question,
             String whenRefused) throws ClientException {
         boolean agreed;
         try {
             agreed = confirmation.confirm(question);
         }
         catch (ClientException | RuntimeException e) {
-            connection.send("n");
+            channel.send("n");
             throw e;
         }
         if (!agreed) {
-            connection.send("n");
+            channel.send("n");
             throw new CancelledException(whenRefused);
         }
-        connection.send("y");
+        channel.send("y");
     }
 }

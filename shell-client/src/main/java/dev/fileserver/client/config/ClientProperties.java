@@ -24,7 +24,7 @@ import org.springframework.util.unit.DataSize;
  * @param maxEntries             how many entries a downloaded directory's tarball may hold
  */
 @ConfigurationProperties("fileserver")
-public record FileServerProperties(
+public record ClientProperties(
         @DefaultValue("127.0.0.1") String host,
         @DefaultValue("8080") int port,
         @DefaultValue("10s") Duration connectTimeout,
@@ -34,7 +34,7 @@ public record FileServerProperties(
         @DefaultValue("64GB") DataSize maxExpandedSize,
         @DefaultValue("1000000") int maxEntries) {
 
-    public FileServerProperties {
+    public ClientProperties {
         if (port < 1 || port > 65535) {
             throw new IllegalArgumentException("fileserver.port must be between 1 and 65535, not " + port);
         }

@@ -13,9 +13,9 @@ import dev.fileserver.client.ClientException;
 import dev.fileserver.client.Confirmation;
 import dev.fileserver.client.LocalFileException;
 import dev.fileserver.client.RemotePaths;
-import dev.fileserver.client.connection.Answers;
-import dev.fileserver.client.connection.FileServerConnection;
+import dev.fileserver.client.connection.ConfirmationTurn;
 import dev.fileserver.client.connection.RemoteException;
+import dev.fileserver.client.connection.ServerChannel;
 import dev.fileserver.client.progress.CountingStreams;
 import dev.fileserver.client.progress.TransferProgress;
 import dev.fileserver.client.progress.TransferSummary;
@@ -34,7 +34,7 @@ import dev.fileserver.wire.files.RecursiveDelete;
  * place only when complete; a directory's tarball is unpacked into a hidden staging folder first,
  * so a failed or refused download never leaves anything under the final name.
  */
-public final class Download {
+public final class DownloadTransfer {
 
     private static final String FILE = "file";
 
@@ -44,7 +44,7 @@ public final class Download {
 
     private final TarballLimits limits;
 
-    public Download(TarballLimits limits) {
+    public DownloadTransfer(TarballLimits limits) {
         this.limits = limits;
     }
 
@@ -52,22 +52,22 @@ public final class Download {
      * Downloads {@code remotePath} into the existing folder {@code localFolder};
      * {@code overwrite} is asked before an existing local file or folder is replaced.
      */
-    public TransferSummary run(FileServerConnection connection, String remotePath, Path localFolder,
+    public TransferSummary run(ServerChannel channel, String remotePath, Path localFolder,
             Confirmation overwrite, TransferProgress progress) throws ClientException {
         Path folder = existingFolder(localFolder);
-        connection.request("/download", remotePath);
-        String type = connection.receive();
+        channel.request("/download", remotePath);
+        String type = channel.receive();
         if (NOT_FOUND.equals(type)) {
-            throw new RemoteException(connection.receive());
+            throw new RemoteException(channel.receive());
         }
         if (!FILE.equals(type) && !DIRECTORY.equals(type)) {
             throw new RemoteException(type);
         }
-        String confirmed = confirmOverwrite(connection, folder, RemotePaths.baseName(remotePath), overwrite);
-        FileHeader header = connection.receiveFileHeader();
+        String confirmed = confirmOverwrite(channel, folder, RemotePaths.baseName(remotePath), overwrite);
+        FileHeader header = channel.files().receiveHeader();
         String name = header.compressed() ? header.directoryName() : header.fileName();
         long started = System.nanoTime();
-        Path received = receive(connection, header, folder, name, progress);
+        Path received = receive(channel, header, folder, name, progress);
         try {
             Path target = checkedTarget(folder, name, confirmed);
             if (header.compressed()) {
@@ -100,22 +100,23 @@ public final class Download {
      * Answers the server: {@code y} at once when nothing local is in the way, else after asking.
      * Returns the name the user agreed to replace, if any.
      */
-    private static String confirmOverwrite(FileServerConnection connection, Path folder, String name,
+    private static String confirmOverwrite(ServerChannel channel, Path folder, String name,
             Confirmation overwrite) throws ClientException {
         if (!RemotePaths.isSafeBaseName(name) || !Files.exists(folder.resolve(name), LinkOption.NOFOLLOW_LINKS)) {
-            connection.send("y");
+            channel.send("y");
             return null;
         }
         Path existing = folder.resolve(name);
         String question = Files.isDirectory(existing, LinkOption.NOFOLLOW_LINKS)
                 ? "Overwrite local directory '" + existing + "' and everything in it?"
                 : "Overwrite local file '" + existing + "'?";
-        Answers.confirm(connection, overwrite, question, "Download cancelled: '" + existing + "' was left as it was.");
+        ConfirmationTurn.answer(channel, overwrite, question,
+                "Download cancelled: '" + existing + "' was left as it was.");
         return name;
     }
 
     /** Streams the frame's content to a hidden file in {@code folder}; on failure nothing is left. */
-    private static Path receive(FileServerConnection connection, FileHeader header, Path folder, String name,
+    private static Path receive(ServerChannel channel, FileHeader header, Path folder, String name,
             TransferProgress progress) throws ClientException {
         Path temporary;
         try {
@@ -124,17 +125,17 @@ public final class Download {
             temporary.toFile().deleteOnExit();
         }
         catch (IOException e) {
-            throw connection.failure(e, "cannot create a temporary file in " + folder);
+            throw channel.files().failure(e, "cannot create a temporary file in " + folder);
         }
         progress.started(name, header.fileLen());
-        try (InputStream content = CountingStreams.counting(connection.content(header), progress);
+        try (InputStream content = CountingStreams.counting(channel.files().content(header), progress);
                 OutputStream out = Files.newOutputStream(temporary)) {
             Transfer.copy(content, out);
             return temporary;
         }
         catch (IOException e) {
             RecursiveDelete.deleteQuietly(temporary);
-            throw connection.failure(e, "cannot write " + temporary);
+            throw channel.files().failure(e, "cannot write " + temporary);
         }
         finally {
             progress.finished();
