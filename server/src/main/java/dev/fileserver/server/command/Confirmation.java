@@ -2,13 +2,17 @@ package dev.fileserver.server.command;
 
 import dev.fileserver.server.session.ConversationState.PendingAnswer;
 import dev.fileserver.server.session.Outcome;
+import dev.fileserver.server.storage.EntryType;
 
-/** The v1 confirmation turn for one request: only {@code y} proceeds. */
-record Confirmation(ConfirmedCommand command, Request request) implements PendingAnswer {
+/**
+ * The v1 confirmation turn for one request: only {@code y} proceeds. {@code asked} is what the path
+ * was when the question was put, which is what the client answered.
+ */
+record Confirmation(ConfirmedCommand command, Request request, EntryType asked) implements PendingAnswer {
 
     @Override
     public Outcome answer(String text) {
-        return "y".equals(text) ? command.confirmed(request) : command.declined(request, text);
+        return "y".equals(text) ? command.confirmed(request, asked) : command.declined(request, text);
     }
 
     @Override

@@ -19,6 +19,7 @@ import dev.fileserver.server.session.ConversationState;
 import dev.fileserver.server.session.ConversationState.AwaitingAnswer;
 import dev.fileserver.server.session.ConversationState.AwaitingFile;
 import dev.fileserver.server.session.ConversationState.AwaitingLocalPath;
+import dev.fileserver.server.session.ConversationState.Closing;
 import dev.fileserver.server.session.ConversationState.Idle;
 import dev.fileserver.server.session.ConversationState.PendingAnswer;
 import dev.fileserver.server.session.ConversationState.Receiving;
@@ -98,8 +99,11 @@ public class Conversation implements FileFrameReceiver {
         if (state instanceof AwaitingFile || state instanceof Receiving) {
             return onFileFrame((FileFrameOutcome) frame, session);
         }
-        // Closing: the connection ends before another frame is read
-        return new Outcome(Reply.none(), state);
+        if (state instanceof Closing) {
+            // the connection ends before another frame is read
+            return new Outcome(Reply.none(), state);
+        }
+        throw new IllegalStateException("no turn for " + state);
     }
 
     private Outcome onFrameError(FrameError error, ConversationState state, Session session) {
@@ -157,7 +161,9 @@ public class Conversation implements FileFrameReceiver {
      */
     @Override
     public Object receive(FileHeader header, InputStream content, Session session) throws IOException {
-        UploadTarget target = (UploadTarget) ((AwaitingFile) session.state()).target();
+        if (!(session.state() instanceof AwaitingFile awaiting && awaiting.target() instanceof UploadTarget target)) {
+            throw new IllegalStateException("a file frame read in " + session.state());
+        }
         if (target.isDiscarded()) {
             try {
                 uploads.discard(target, header, content);
@@ -175,7 +181,7 @@ public class Conversation implements FileFrameReceiver {
         }
         catch (StorageException e) {
             // refused with its content unread, or failed midway: the stream is out of step either way
-            return new Refused(header, e, null);
+            return new Refused(header, e, target.clientDirectory());
         }
     }
 

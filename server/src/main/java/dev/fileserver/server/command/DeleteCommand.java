@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
+import dev.fileserver.server.storage.EntryType;
 import dev.fileserver.server.storage.FileStore;
 import dev.fileserver.server.storage.RootNotDeletableException;
 
@@ -36,7 +37,7 @@ class DeleteCommand implements ConfirmedCommand {
     }
 
     @Override
-    public Outcome confirmed(Request request) {
+    public Outcome confirmed(Request request, EntryType asked) {
         store.delete(request.path());
         return Outcome.idle(Reply.text("'" + request.argument() + "' deleted successfully."));
     }

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
+import dev.fileserver.server.storage.EntryType;
 import dev.fileserver.server.storage.FileStore;
 
 /** {@code /download PATH}: the type, then on {@code y} one file frame (a folder as a gzip tar). */
@@ -32,7 +33,7 @@ class DownloadCommand implements ConfirmedCommand {
     }
 
     @Override
-    public Outcome confirmed(Request request) {
+    public Outcome confirmed(Request request, EntryType asked) {
         return Outcome.idle(Reply.none().then(store.openForDownload(request.path())));
     }
 }

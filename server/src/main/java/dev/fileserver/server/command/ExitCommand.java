@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
+import dev.fileserver.server.storage.EntryType;
 
 /** {@code /exit}: {@code ok}, then the client's {@code y} ends the connection, {@code n} goes on. */
 @Component
@@ -29,11 +30,11 @@ class ExitCommand implements ConfirmedCommand {
 
     @Override
     public Outcome handle(Request request) {
-        return typeTurn.askAnyway(Reply.ok(), request, this);
+        return typeTurn.askAnyway(Reply.ok(), request, EntryType.NOT_FOUND, this);
     }
 
     @Override
-    public Outcome confirmed(Request request) {
+    public Outcome confirmed(Request request, EntryType asked) {
         return Outcome.closing(Reply.none());
     }
 }

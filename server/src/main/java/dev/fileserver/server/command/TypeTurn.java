@@ -34,19 +34,19 @@ class TypeTurn {
         if (type == EntryType.NOT_FOUND) {
             return Outcome.idle(notFound(request, new NotFoundException(request.path())));
         }
-        return askAnyway(Reply.ok().then(type == EntryType.DIRECTORY ? DIRECTORY : FILE), request, command);
+        return askAnyway(Reply.ok().then(type == EntryType.DIRECTORY ? DIRECTORY : FILE), request, type, command);
     }
 
     /**
      * For upload into something that is not a folder: {@code not_found} and why, and still the
      * question, since the v1 client answers and sends its file whatever it was told.
      */
-    Outcome askDespite(StorageException problem, Request request, ConfirmedCommand command) {
-        return askAnyway(notFound(request, problem), request, command);
+    Outcome askDespite(StorageException problem, Request request, EntryType type, ConfirmedCommand command) {
+        return askAnyway(notFound(request, problem), request, type, command);
     }
 
-    Outcome askAnyway(Reply reply, Request request, ConfirmedCommand command) {
-        return Outcome.then(reply, new AwaitingAnswer(new Confirmation(command, request)));
+    Outcome askAnyway(Reply reply, Request request, EntryType type, ConfirmedCommand command) {
+        return Outcome.then(reply, new AwaitingAnswer(new Confirmation(command, request, type)));
     }
 
     private Reply notFound(Request request, StorageException problem) {

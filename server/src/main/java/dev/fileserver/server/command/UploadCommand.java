@@ -42,13 +42,16 @@ class UploadCommand implements ConfirmedCommand {
         }
         return typeTurn.askDespite(type == EntryType.FILE
                 ? new NotADirectoryException(request.path())
-                : new NotFoundException(request.path()), request, this);
+                : new NotFoundException(request.path()), request, type, this);
     }
 
+    /**
+     * Where the file goes was settled when the client was told the folder's type: its frame comes
+     * whatever happens meanwhile, and the store checks the folder again when the frame arrives.
+     */
     @Override
-    public Outcome confirmed(Request request) {
-        boolean folderExists = store.typeOf(request.path()) == EntryType.DIRECTORY;
-        return Outcome.then(Reply.none(), new AwaitingFile(folderExists
+    public Outcome confirmed(Request request, EntryType asked) {
+        return Outcome.then(Reply.none(), new AwaitingFile(asked == EntryType.DIRECTORY
                 ? UploadTarget.into(request.path(), request.argument())
                 : UploadTarget.discarded(request.path(), request.argument())));
     }

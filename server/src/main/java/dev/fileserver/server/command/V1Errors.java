@@ -94,6 +94,7 @@ public class V1Errors {
             case READ -> "Error: cannot read '" + subject + "': " + failure.reason();
             case DELETE -> "Error: cannot delete '" + subject + "': " + failure.reason();
             // an upload is named by its file name, not by the folder it goes into
+            case BEGIN_STORE -> "Error: cannot store '" + failure.subject() + "': " + failure.reason();
             case STORE -> "Error: could not store '" + failure.subject() + "': " + failure.reason();
         };
     }

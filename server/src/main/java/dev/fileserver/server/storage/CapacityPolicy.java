@@ -8,12 +8,20 @@ import java.io.IOException;
  */
 public interface CapacityPolicy {
 
-    /** Bytes that may still be stored; zero or less refuses every upload. */
+    /** Bytes that may still be stored anywhere; an upload that adds any is refused at zero or less. */
     long availableBytes() throws IOException;
 
-    /** Refuses {@code bytes} more for {@code name} if they do not fit. */
-    default void require(String name, long bytes) throws IOException {
-        if (availableBytes() < bytes) {
+    /**
+     * Bytes that may still be stored in {@code directory}: the same everywhere unless the backend
+     * spans several devices (a folder inside the local root may be another disk's mount point).
+     */
+    default long availableBytes(StoragePath directory) throws IOException {
+        return availableBytes();
+    }
+
+    /** Refuses {@code bytes} more for {@code name} in {@code directory} if they do not fit. */
+    default void require(StoragePath directory, String name, long bytes) throws IOException {
+        if (availableBytes(directory) < bytes) {
             throw new InsufficientCapacityException(name, bytes);
         }
     }

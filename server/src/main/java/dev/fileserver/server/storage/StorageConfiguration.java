@@ -24,7 +24,7 @@ class StorageConfiguration {
 
     @Bean
     FreeSpaceReserve freeSpaceReserve(StorageRoot root, FileServerProperties properties) {
-        return new FreeSpaceReserve(root.path(), properties.freeSpaceReserve().toBytes());
+        return new FreeSpaceReserve(root, properties.freeSpaceReserve().toBytes());
     }
 
     @Bean

@@ -5,7 +5,11 @@ public class StorageFailureException extends StorageException {
 
     /** What was being done, so the client is told which step failed. */
     public enum Operation {
-        LIST, READ, STORE, DELETE
+        LIST, READ, DELETE,
+        /** Making room for an upload, before its content is read. */
+        BEGIN_STORE,
+        /** Writing or publishing an upload's content. */
+        STORE
     }
 
     private final Operation operation;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -21,7 +22,6 @@ import dev.fileserver.server.session.ConversationState;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.Session;
 import dev.fileserver.server.session.SessionRegistry;
-import dev.fileserver.server.storage.local.FreeSpaceReserve;
 import dev.fileserver.server.storage.local.LocalFileStore;
 import dev.fileserver.server.storage.local.StorageRoot;
 import dev.fileserver.server.storage.local.UploadPolicy;
@@ -67,9 +67,16 @@ class ConversationFuzzTest {
                 String frame = randomRequest(random);
                 Reply reply;
                 try {
-                    reply = before.awaitsFile()
-                            ? conversation.onFrame(randomFile(conversation, random, session), session)
-                            : conversation.onFrame(frame, session);
+                    if (before.awaitsFile()) {
+                        Object received = randomFile(conversation, random, session);
+                        if (received == null) {
+                            break;
+                        }
+                        reply = conversation.onFrame(received, session);
+                    }
+                    else {
+                        reply = conversation.onFrame(frame, session);
+                    }
                 }
                 catch (RuntimeException e) {
                     throw new AssertionError("seed " + seed + ", frame '" + frame + "' in " + before
@@ -78,6 +85,8 @@ class ConversationFuzzTest {
                 if (before instanceof ConversationState.Idle) {
                     assertThat(reply.isEmpty()).as("seed %d: no reply to request '%s'", seed, frame).isFalse();
                 }
+                assertThat(reply.parts()).as("seed %d: a defect answered '%s' in %s", seed, frame, before)
+                        .doesNotContain(V1Errors.INTERNAL_ERROR);
                 assertThat(session.state()).as("seed %d: left receiving", seed)
                         .isNotInstanceOf(ConversationState.Receiving.class);
                 release(reply);
@@ -90,10 +99,8 @@ class ConversationFuzzTest {
     }
 
     static Conversation conversationOver(Path root) {
-        StorageRoot storageRoot = StorageRoot.open(root);
-        LocalFileStore store = new LocalFileStore(storageRoot,
-                new UploadPolicy(1 << 20, new TarballLimits(1 << 20, 10), false),
-                new FreeSpaceReserve(root, 0), 0);
+        LocalFileStore store = LocalFileStore.open(root, new UploadPolicy(1 << 20, new TarballLimits(1 << 20, 10), false),
+                0, 0);
         FileServerMetrics metrics = new FileServerMetrics(new SimpleMeterRegistry(), new SessionRegistry());
         CommandLimits limits = new CommandLimits(1 << 20, 1 << 20);
         V1Errors errors = new V1Errors();
@@ -104,16 +111,51 @@ class ConversationFuzzTest {
                 store, new UploadReceiver(store, metrics, limits), errors, metrics);
     }
 
-    /** A file frame as the connection's reader hands it over, with a hostile name now and then. */
+    /**
+     * A file frame as the connection's reader hands it over, with a hostile name now and then, and
+     * now and then a connection that breaks midway: then null, and the session has been ended as the
+     * connection would end it.
+     */
     private static Object randomFile(Conversation conversation, Random random, Session session) {
         String name = random.nextBoolean() ? "upload.txt" : PIECES.get(random.nextInt(PIECES.size()));
         byte[] content = ("content " + random.nextInt()).getBytes(StandardCharsets.UTF_8);
         FileHeader header = new FileHeader(random.nextInt(8) == 0, name, 0100644, content.length, random.nextBoolean());
+        boolean breaks = random.nextInt(6) == 0;
+        InputStream in = breaks ? new BreakingStream(content, content.length / 2) : new ByteArrayInputStream(content);
         try {
-            return conversation.receive(header, new ByteArrayInputStream(content), session);
+            return conversation.receive(header, in, session);
         }
-        catch (IOException e) {
-            throw new AssertionError(e);
+        catch (IOException connectionLost) {
+            session.close();
+            return null;
+        }
+    }
+
+    /** A connection that delivers some bytes, then fails. */
+    private static final class BreakingStream extends InputStream {
+
+        private final ByteArrayInputStream delivered;
+
+        BreakingStream(byte[] content, int before) {
+            this.delivered = new ByteArrayInputStream(content, 0, before);
+        }
+
+        @Override
+        public int read() throws IOException {
+            int next = delivered.read();
+            if (next < 0) {
+                throw new IOException("connection reset");
+            }
+            return next;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = delivered.read(buffer, offset, length);
+            if (read < 0) {
+                throw new IOException("connection reset");
+            }
+            return read;
         }
     }
 

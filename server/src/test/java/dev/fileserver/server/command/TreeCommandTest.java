@@ -21,9 +21,7 @@ import dev.fileserver.server.storage.StorageFailureException.Operation;
 import dev.fileserver.server.storage.StoragePath;
 import dev.fileserver.server.storage.StoreGuarantees;
 import dev.fileserver.server.storage.Upload;
-import dev.fileserver.server.storage.local.FreeSpaceReserve;
 import dev.fileserver.server.storage.local.LocalFileStore;
-import dev.fileserver.server.storage.local.StorageRoot;
 import dev.fileserver.server.storage.local.UploadPolicy;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.archive.TarballLimits;
@@ -60,8 +58,7 @@ class TreeCommandTest {
     }
 
     private LocalFileStore localStore() {
-        return new LocalFileStore(StorageRoot.open(root), new UploadPolicy(1 << 20, new TarballLimits(1 << 20, 10), false),
-                new FreeSpaceReserve(root, 0), 0);
+        return LocalFileStore.open(root, new UploadPolicy(1 << 20, new TarballLimits(1 << 20, 10), false), 0, 0);
     }
 
     private static FileStore refusingToList(StoragePath refused, FileStore disk) {

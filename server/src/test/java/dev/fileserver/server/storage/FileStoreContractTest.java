@@ -36,6 +36,13 @@ public abstract class FileStoreContractTest {
     protected abstract FileStore newStore(long maxUploadBytes, long capacityBytes) throws IOException;
 
     /**
+     * The names the backend itself keeps at the root's level, temporaries included, bypassing the
+     * store (a folder listing on disk, the keys under a prefix); empty where in-progress uploads
+     * are not entries at all (an object store's multipart uploads).
+     */
+    protected abstract List<String> namesStoredInTheRoot() throws IOException;
+
+    /**
      * Makes {@code name} in the root a symbolic link to a folder outside the store holding a file
      * {@code secret.txt}; only called when the store declares symbolic links.
      */
@@ -166,7 +173,21 @@ public abstract class FileStoreContractTest {
     }
 
     @Test
-    void aFolderUploadThatFailsLeavesTheOldTreeAsItWasWhereReplaceIsAtomic() throws IOException {
+    void aFolderUploadRefusedAfterItWasUnpackedLeavesTheOldTreeAsItWas() throws IOException {
+        FileStore store = store();
+        putFolder(store, ROOT, "album", Map.of("album/old.txt", "old"));
+
+        // unpacked whole before the refusal: it must have been unpacked somewhere other than in place
+        assertThatThrownBy(() -> putFolder(store, ROOT, "album", Map.of("album/new.txt", "new",
+                "album/deep/" + Names.TEMPORARY_PREFIX + "x", "reserved")))
+                .isInstanceOf(StorageException.class);
+        assertThat(names(store, StoragePath.parse("album"))).containsExactly("old.txt");
+        assertThat(read(store, StoragePath.parse("album/old.txt"))).isEqualTo("old");
+        assertThat(names(store, ROOT)).containsExactly("album");
+    }
+
+    @Test
+    void aFolderUploadThatIsNotATarballIsRefusedAndChangesNothing() throws IOException {
         FileStore store = store();
         putFolder(store, ROOT, "album", Map.of("album/old.txt", "old"));
         byte[] notATarball = "not a tarball".getBytes(StandardCharsets.UTF_8);
@@ -175,11 +196,7 @@ public abstract class FileStoreContractTest {
 
         assertThatThrownBy(upload::commit).isInstanceOf(ArchiveRefusedException.class);
         upload.abort();
-        if (store.guarantees().atomicFolderReplace()) {
-            assertThat(names(store, StoragePath.parse("album"))).containsExactly("old.txt");
-            assertThat(read(store, StoragePath.parse("album/old.txt"))).isEqualTo("old");
-        }
-        assertThat(names(store, ROOT)).containsExactly("album");
+        assertThat(names(store, StoragePath.parse("album"))).containsExactly("old.txt");
     }
 
     @Test
@@ -246,16 +263,20 @@ public abstract class FileStoreContractTest {
     }
 
     @Test
-    void theServersOwnTemporariesAreNeverFoundListedOrDeleted() throws IOException {
+    void anUploadInProgressIsNeverFoundListedServedOrDeletedUnderTheNameTheBackendKeepsItBy() throws IOException {
         FileStore store = store();
-        Upload upload = store.beginUpload(ROOT, FileHeader.ofFile("pending.txt", 0644, 1));
-        write(upload, "x");
-        StoragePath temporary = StoragePath.parse(Names.TEMPORARY_PREFIX + "anything");
+        Upload upload = store.beginUpload(ROOT, FileHeader.ofFile("pending.txt", 0644, 7));
+        write(upload, "pending");
 
         assertThat(names(store, ROOT)).isEmpty();
-        assertThat(store.typeOf(temporary)).isEqualTo(EntryType.NOT_FOUND);
-        assertThatThrownBy(() -> store.delete(temporary)).isInstanceOf(NotFoundException.class);
-        upload.abort();
+        for (String name : namesStoredInTheRoot()) {
+            StoragePath kept = StoragePath.parse(name);
+            assertThat(store.typeOf(kept)).as(name).isEqualTo(EntryType.NOT_FOUND);
+            assertThatThrownBy(() -> store.openForDownload(kept)).as(name).isInstanceOf(NotFoundException.class);
+            assertThatThrownBy(() -> store.delete(kept)).as(name).isInstanceOf(NotFoundException.class);
+        }
+        upload.commit();
+        assertThat(names(store, ROOT)).containsExactly("pending.txt");
     }
 
     @Test

@@ -5,24 +5,26 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 import dev.fileserver.server.storage.CapacityPolicy;
+import dev.fileserver.server.storage.StoragePath;
 
 /**
- * The local disk's capacity: its usable space less a reserve kept free for the system and for the
- * temporaries of uploads under way. The one place that asks the disk how full it is.
+ * The local disk's capacity: the usable space of the disk a folder is on, less a reserve kept free
+ * for the system and for the temporaries of uploads under way. The one place that asks a disk how
+ * full it is.
  */
 public final class FreeSpaceReserve implements CapacityPolicy {
 
-    private final Path folder;
+    private final StorageRoot root;
 
     private final long reserveBytes;
 
-    public FreeSpaceReserve(Path folder, long reserveBytes) {
-        this.folder = folder;
+    public FreeSpaceReserve(StorageRoot root, long reserveBytes) {
+        this.root = root;
         this.reserveBytes = reserveBytes;
     }
 
     public long usableBytes() throws IOException {
-        return Files.getFileStore(folder).getUsableSpace();
+        return usableBytes(root.path());
     }
 
     public long reserveBytes() {
@@ -32,5 +34,14 @@ public final class FreeSpaceReserve implements CapacityPolicy {
     @Override
     public long availableBytes() throws IOException {
         return usableBytes() - reserveBytes;
+    }
+
+    @Override
+    public long availableBytes(StoragePath directory) throws IOException {
+        return usableBytes(root.resolve(directory)) - reserveBytes;
+    }
+
+    private static long usableBytes(Path folder) throws IOException {
+        return Files.getFileStore(folder).getUsableSpace();
     }
 }

@@ -64,6 +64,13 @@ public final class LocalFileStore implements FileStore {
         this.compressionLevel = compressionLevel;
     }
 
+    /** A store over {@code folder} (created if missing) keeping {@code freeSpaceReserveBytes} of its disk free. */
+    public static LocalFileStore open(Path folder, UploadPolicy policy, long freeSpaceReserveBytes,
+            int compressionLevel) {
+        StorageRoot root = StorageRoot.open(folder);
+        return new LocalFileStore(root, policy, new FreeSpaceReserve(root, freeSpaceReserveBytes), compressionLevel);
+    }
+
     public StorageRoot root() {
         return root;
     }
@@ -201,11 +208,11 @@ public final class LocalFileStore implements FileStore {
         }
         Path folder = existingDirectory(directory);
         try {
-            capacity.require(name, header.fileLen());
+            capacity.require(directory, name, header.fileLen());
             return new LocalUpload(directory, folder, header, policy, capacity);
         }
         catch (IOException e) {
-            throw DiskProblems.failed(Operation.STORE, name, e);
+            throw DiskProblems.failed(Operation.BEGIN_STORE, name, e);
         }
     }
 

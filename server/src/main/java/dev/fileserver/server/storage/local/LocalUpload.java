@@ -83,11 +83,15 @@ final class LocalUpload implements Upload {
     public StoragePath commit() {
         finished = true;
         try {
-            if (policy.syncToDisk() && !header.compressed()) {
-                // on disk before it takes the name: after a power cut the name holds the old content or the new
-                channel.force(true);
+            try {
+                if (policy.syncToDisk() && !header.compressed()) {
+                    // on disk before it takes the name: after a power cut the name holds the old content or the new
+                    channel.force(true);
+                }
             }
-            out.close();
+            finally {
+                out.close();
+            }
             return header.compressed() ? placeDirectory() : placeFile();
         }
         catch (IOException e) {
@@ -176,7 +180,7 @@ final class LocalUpload implements Upload {
 
     /** A folder may expand only as far as its limit and the capacity left allow. */
     private TarballExtractor extractorWithinFreeSpace() throws IOException {
-        long room = capacity.availableBytes();
+        long room = capacity.availableBytes(target);
         long budget = Math.max(0, Math.min(policy.tarball().maxExpandedBytes(), room));
         return new TarballExtractor(new TarballLimits(budget, policy.tarball().maxEntries()));
     }
