@@ -4,6 +4,8 @@ import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+
+import javax.net.ssl.SSLSocket;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
@@ -101,6 +103,10 @@ final class FileServerConnection extends TcpNetConnection {
 
     @Override
     public void run() {
+        if (socket instanceof SSLSocket ssl && !handshake(ssl)) {
+            close();
+            return;
+        }
         ConnectionSlots slots = context.slots();
         if (!slots.tryAcquire()) {
             log.info("{} rejected: all {} client slots are taken", session, slots.capacity());
@@ -136,6 +142,28 @@ final class FileServerConnection extends TcpNetConnection {
             context.slots().release();
         }
         super.close();
+    }
+
+    /**
+     * Done before a slot is taken and within its own short timeout: a client that connects and
+     * sends nothing (or speaks plaintext to the TLS port) is gone within seconds and never held a
+     * slot. Otherwise the handshake would wait, unbounded by anything but the idle timeout, for the
+     * greeting's first write.
+     */
+    private boolean handshake(SSLSocket ssl) {
+        try {
+            int idleTimeout = ssl.getSoTimeout();
+            ssl.setSoTimeout((int) context.handshakeTimeout().toMillis());
+            ssl.startHandshake();
+            ssl.setSoTimeout(idleTimeout);
+            log.debug("{} TLS {} {}", session, ssl.getSession().getProtocol(), ssl.getSession().getCipherSuite());
+            return true;
+        }
+        catch (IOException e) {
+            log.info("{} TLS handshake failed: {}", session, e.getMessage());
+            context.metrics().connectionRejected();
+            return false;
+        }
     }
 
     private boolean greet(String greeting) {

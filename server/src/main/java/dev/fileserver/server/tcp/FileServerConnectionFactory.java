@@ -4,17 +4,31 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.List;
+
+import javax.net.ssl.SSLServerSocket;
 
 import org.springframework.integration.ip.tcp.connection.TcpNetServerConnectionFactory;
 
 /**
  * The listening socket, bound with address reuse so a restart right after a stop binds at once,
- * and closable on its own so that connections in progress can finish during a shutdown.
+ * and closable on its own so that connections in progress can finish during a shutdown. For the
+ * TLS listener it comes from the SSL server socket factory, offering only the configured versions.
  */
 public final class FileServerConnectionFactory extends TcpNetServerConnectionFactory {
 
+    private final List<String> tlsProtocols;
+
+    private final List<String> tlsCiphers;
+
     FileServerConnectionFactory(int port) {
+        this(port, List.of(), List.of());
+    }
+
+    FileServerConnectionFactory(int port, List<String> tlsProtocols, List<String> tlsCiphers) {
         super(port);
+        this.tlsProtocols = tlsProtocols;
+        this.tlsCiphers = tlsCiphers;
     }
 
     /** Closes the listening socket (new clients are refused) and leaves open connections alone. */
@@ -31,10 +45,22 @@ public final class FileServerConnectionFactory extends TcpNetServerConnectionFac
         }
     }
 
+    /**
+     * Spring Integration's own binds with the socket factory in one call, without address reuse; ours
+     * takes the unbound socket from the same factory (plain or SSL), so a TLS factory is never
+     * silently left out.
+     */
     @Override
     protected ServerSocket createServerSocket(int port, int backlog, InetAddress whichNic) throws IOException {
-        ServerSocket serverSocket = new ServerSocket();
+        ServerSocket serverSocket = getTcpSocketFactorySupport().getServerSocketFactory().createServerSocket();
         try {
+            if (serverSocket instanceof SSLServerSocket ssl) {
+                // Boot's SslBundle context does not apply the bundle's protocols and ciphers itself
+                ssl.setEnabledProtocols(tlsProtocols.toArray(String[]::new));
+                if (!tlsCiphers.isEmpty()) {
+                    ssl.setEnabledCipherSuites(tlsCiphers.toArray(String[]::new));
+                }
+            }
             serverSocket.setReuseAddress(true);
             serverSocket.bind(new InetSocketAddress(whichNic, port), Math.abs(backlog));
             return serverSocket;

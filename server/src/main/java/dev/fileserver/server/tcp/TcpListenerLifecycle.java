@@ -32,6 +32,8 @@ public final class TcpListenerLifecycle
 
     private final FileServerConnectionFactory factory;
 
+    private final ListenerAddress listener;
+
     private final FileServerProperties properties;
 
     private final SessionRegistry sessions;
@@ -42,9 +44,10 @@ public final class TcpListenerLifecycle
 
     private volatile boolean running;
 
-    TcpListenerLifecycle(FileServerConnectionFactory factory, FileServerProperties properties,
-            SessionRegistry sessions, ApplicationEventPublisher publisher) {
+    TcpListenerLifecycle(FileServerConnectionFactory factory, ListenerAddress listener,
+            FileServerProperties properties, SessionRegistry sessions, ApplicationEventPublisher publisher) {
         this.factory = factory;
+        this.listener = listener;
         this.properties = properties;
         this.sessions = sessions;
         this.publisher = publisher;
@@ -52,7 +55,9 @@ public final class TcpListenerLifecycle
 
     @Override
     public void onApplicationEvent(TcpConnectionServerExceptionEvent event) {
-        bindFailure.compareAndSet(null, event.getCause());
+        if (event.getSource() == factory) {
+            bindFailure.compareAndSet(null, event.getCause());
+        }
     }
 
     @Override
@@ -61,17 +66,17 @@ public final class TcpListenerLifecycle
         while (!factory.isListening()) {
             Throwable failure = bindFailure.get();
             if (failure != null) {
-                throw new StartupException("fileserver.port: cannot listen on " + properties.bindAddress() + ":"
-                        + properties.port() + " (" + failure.getMessage() + ")", failure);
+                throw new StartupException(listener.portProperty() + ": cannot listen on " + listener.address()
+                        + ":" + listener.port() + " (" + failure.getMessage() + ")", failure);
             }
             if (System.nanoTime() > deadline) {
-                throw new StartupException("fileserver.port: the listener on " + properties.bindAddress() + ":"
-                        + properties.port() + " did not start within " + BIND_WAIT.toSeconds() + " s");
+                throw new StartupException(listener.portProperty() + ": the listener on " + listener.address()
+                        + ":" + listener.port() + " did not start within " + BIND_WAIT.toSeconds() + " s");
             }
             pause();
         }
         running = true;
-        log.info("File service listening on {}:{}", properties.bindAddress(), factory.getPort());
+        log.info("{} listening on {}:{}", listener.name(), listener.address(), factory.getPort());
     }
 
     @Override
@@ -94,6 +99,14 @@ public final class TcpListenerLifecycle
     /** Sessions with an upload expected or arriving, or a reply being written. */
     private long transfersInProgress() {
         return sessions.all().stream().filter(Session::isTransferring).count();
+    }
+
+    public ListenerAddress address() {
+        return listener;
+    }
+
+    public int boundPort() {
+        return factory.getPort();
     }
 
     public boolean isAccepting() {

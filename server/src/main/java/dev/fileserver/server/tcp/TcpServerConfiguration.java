@@ -1,10 +1,13 @@
 package dev.fileserver.server.tcp;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
 import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.ip.IpHeaders;
@@ -37,17 +40,31 @@ class TcpServerConfiguration {
         return new ConnectionSlots(properties.maxClients());
     }
 
+    /** The plaintext listener: the one the original v1 client knows, and the default for lookups by type. */
     @Bean
+    @Primary
     FileServerConnectionFactory fileServerConnectionFactory(FileServerProperties properties, SessionRegistry sessions,
             ConnectionSlots slots, Conversation conversation, FileServerMetrics metrics) {
-        FrameLimits limits = new FrameLimits((int) properties.maxTextFrame().toBytes(),
-                (int) properties.maxFileHeader().toBytes());
         FileServerConnectionFactory factory = new FileServerConnectionFactory(properties.port());
-        factory.setLocalAddress(properties.bindAddress());
+        configure(factory, properties.bindAddress(), properties,
+                new ConnectionContext(sessions, slots, conversation, frameLimits(properties), metrics, Duration.ZERO));
+        return factory;
+    }
+
+    @Bean
+    @Primary
+    TcpListenerLifecycle tcpListenerLifecycle(FileServerConnectionFactory factory, FileServerProperties properties,
+            SessionRegistry sessions, ApplicationEventPublisher publisher) {
+        return new TcpListenerLifecycle(factory, new ListenerAddress("File service", "fileserver.port",
+                properties.bindAddress(), properties.port()), properties, sessions, publisher);
+    }
+
+    static void configure(FileServerConnectionFactory factory, String address, FileServerProperties properties,
+            ConnectionContext context) {
+        factory.setLocalAddress(address);
         // Spring Integration's default of 5 drops handshakes when many clients arrive at once
         factory.setBacklog(properties.acceptBacklog());
-        factory.setTcpNetConnectionSupport(new FileServerConnectionSupport(
-                new ConnectionContext(sessions, slots, conversation, limits, metrics)));
+        factory.setTcpNetConnectionSupport(new FileServerConnectionSupport(context));
         // Spring Integration leaves Nagle on; a small reply must not wait for an ACK
         factory.setSoTcpNoDelay(true);
         factory.setSoTimeout((int) properties.idleTimeout().toMillis());
@@ -55,13 +72,10 @@ class TcpServerConfiguration {
         TcpMessageMapper mapper = new TcpMessageMapper();
         mapper.setStringToBytes(false);
         factory.setMapper(mapper);
-        return factory;
     }
 
-    @Bean
-    TcpListenerLifecycle tcpListenerLifecycle(FileServerConnectionFactory factory, FileServerProperties properties,
-            SessionRegistry sessions, ApplicationEventPublisher publisher) {
-        return new TcpListenerLifecycle(factory, properties, sessions, publisher);
+    static FrameLimits frameLimits(FileServerProperties properties) {
+        return new FrameLimits((int) properties.maxTextFrame().toBytes(), (int) properties.maxFileHeader().toBytes());
     }
 
     @Bean
@@ -71,6 +85,12 @@ class TcpServerConfiguration {
 
     @Bean
     IntegrationFlow fileServerFlow(FileServerConnectionFactory factory, Conversation conversation,
+            SessionRegistry sessions) {
+        return conversationFlow(factory, conversation, sessions);
+    }
+
+    /** Frames from the listener's connections to the conversation, and its replies back on the same one. */
+    static IntegrationFlow conversationFlow(FileServerConnectionFactory factory, Conversation conversation,
             SessionRegistry sessions) {
         return IntegrationFlow.from(Tcp.inboundAdapter(factory).errorChannel(UNDELIVERED_REPLIES))
                 .handle((payload, headers) -> {

@@ -25,7 +25,7 @@ import dev.fileserver.server.support.RunningServer;
 import dev.fileserver.server.support.V1Client;
 
 /** Start-up either serves as configured or stops at once with a message that names the setting. */
-class StartupTest {
+public class StartupTest {
 
     @TempDir
     Path temp;
@@ -56,7 +56,7 @@ class StartupTest {
     }
 
     /** The {@link StartupException} somewhere in what start-up threw. */
-    private static Throwable startupFailure(Runnable start) {
+    public static Throwable startupFailure(Runnable start) {
         Throwable thrown = catchThrowable(start::run);
         for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
             if (cause instanceof StartupException) {

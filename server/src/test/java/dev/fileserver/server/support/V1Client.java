@@ -57,6 +57,11 @@ public final class V1Client implements AutoCloseable {
         }
     }
 
+    /** Speaks over a socket connected some other way (a TLS socket, say). */
+    public static V1Client over(Socket socket) throws IOException {
+        return new V1Client(socket);
+    }
+
     /** Connects and reads the greeting, which must be the acceptance. */
     public static V1Client connectAccepted(int port) throws IOException {
         V1Client client = connect(port);
