@@ -38,6 +38,9 @@ import org.springframework.validation.annotation.Validated;
  * @param shutdownGracePeriod     on shutdown, transfers in progress get this long to finish
  * @param directoryCompressionLevel gzip level of folder downloads: 0 streams them uncompressed with no
  *                                spooling; 1 to 9 compress them, spooled to the system temporary folder
+ * @param portFile                once the server is ready, its bound ports are written to this file as
+ *                                lines tcp=PORT and http=PORT (deleted on shutdown), for
+ *                                whoever started it with port 0; none unless set
  */
 @Validated
 @ConfigurationProperties("fileserver")
@@ -57,7 +60,8 @@ public record FileServerProperties(
         @Min(1) @DefaultValue("100000") int maxExtractedEntries,
         @DefaultValue("false") boolean syncUploads,
         @NotNull @DefaultValue("30s") Duration shutdownGracePeriod,
-        @Min(0) @Max(9) @DefaultValue("0") int directoryCompressionLevel) {
+        @Min(0) @Max(9) @DefaultValue("0") int directoryCompressionLevel,
+        Path portFile) {
 
     @AssertTrue(message = "must be between 1ms and 24 days")
     boolean isIdleTimeoutValid() {
