@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.server.config.StartupException;
 import dev.fileserver.server.support.RunningServer;
-import dev.fileserver.server.support.V1Client;
+import dev.fileserver.testsupport.V1Client;
 
 /** With {@code fileserver.port-file}, the ready server says where it listens in a file, and takes it back on shutdown. */
 class PortFileTest {
