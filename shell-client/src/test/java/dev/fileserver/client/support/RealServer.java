@@ -48,7 +48,8 @@ public final class RealServer implements BeforeAllCallback {
         static Shared start() {
             try {
                 Path root = Files.createTempDirectory("fileserver-client-tests-");
-                return new Shared(ServerLauncher.fromJar(JAR).withJvmOptions(List.of("-Xmx256m")).start(root), root);
+                return new Shared(ServerLauncher.fromJar(JAR).withJvmOptions(List.of("-Xmx256m")).startingQuickly()
+                        .start(root), root);
             }
             catch (IOException e) {
                 throw new UncheckedIOException(e);
