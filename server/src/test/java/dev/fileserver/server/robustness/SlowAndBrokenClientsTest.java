@@ -31,7 +31,8 @@ import dev.fileserver.wire.FileHeader;
 /**
  * Clients that stall, vanish mid-transfer or race each other: every connection is served on its
  * own, a silent one is dropped after the idle timeout, and what a broken transfer leaves behind
- * is the previous state of the root, never a part of a file.
+ * is the previous state of the root, never a part of a file. (A client that stops reading a
+ * download: {@code StalledReaderTest}.)
  */
 class SlowAndBrokenClientsTest {
 
@@ -85,16 +86,6 @@ class SlowAndBrokenClientsTest {
                     .isTrue();
             Fixtures.assertClosedByServer(stalled);
             Await.until("the server lets the stalled client go", () -> !isServing(stalled));
-        }
-    }
-
-    @Test
-    void aClientThatStopsReadingADownloadIsDroppedAfterTheIdleTimeout() throws Exception {
-        try (V1Client stopped = V1Client.connectAccepted(server.port())) {
-            assertThat(stopped.request("/download " + BIG, 2)).containsExactly("ok", "file");
-            stopped.send("y");
-            // it reads nothing more: once the socket buffers are full the server can send no further
-            Await.until("the server lets go of a client that stopped reading a download", () -> !isServing(stopped));
         }
     }
 
