@@ -14,7 +14,7 @@ import dev.fileserver.wire.files.RecursiveDelete;
 
 /**
  * How to start the file server as a process of its own: from a class path (a module's tests) or
- * from its jar (as users run it), with JVM options, a working directory and a file for its output.
+ * from its jar (as users run it), with JVM options and a file for its output.
  * {@link #start} gives the server ephemeral ports and a port file, and returns once the file says
  * where it listens. The launcher itself is a value: every {@code with...} returns a new one.
  */
@@ -27,14 +27,11 @@ public final class ServerLauncher {
 
     private final List<String> jvmOptions;
 
-    private final Path workingDirectory;
-
     private final Path output;
 
-    private ServerLauncher(List<String> program, List<String> jvmOptions, Path workingDirectory, Path output) {
+    private ServerLauncher(List<String> program, List<String> jvmOptions, Path output) {
         this.program = List.copyOf(program);
         this.jvmOptions = List.copyOf(jvmOptions);
-        this.workingDirectory = workingDirectory;
         this.output = output;
     }
 
@@ -43,16 +40,16 @@ public final class ServerLauncher {
         String classPath = Arrays.stream(System.getProperty("java.class.path").split(File.pathSeparator))
                 .map(entry -> Path.of(entry).toAbsolutePath().toString())
                 .collect(Collectors.joining(File.pathSeparator));
-        return new ServerLauncher(List.of("-cp", classPath, mainClass), List.of(), null, null);
+        return new ServerLauncher(List.of("-cp", classPath, mainClass), List.of(), null);
     }
 
     /** {@code java -jar jar}; the jar must exist when the server is started. */
     public static ServerLauncher fromJar(Path jar) {
-        return new ServerLauncher(List.of("-jar", jar.toAbsolutePath().toString()), List.of(), null, null);
+        return new ServerLauncher(List.of("-jar", jar.toAbsolutePath().toString()), List.of(), null);
     }
 
     public ServerLauncher withJvmOptions(List<String> options) {
-        return new ServerLauncher(program, options, workingDirectory, output);
+        return new ServerLauncher(program, options, output);
     }
 
     /**
@@ -66,19 +63,11 @@ public final class ServerLauncher {
     }
 
     /**
-     * The server's working directory. By default a fresh empty folder of its own, so that no
-     * {@code ./config/} of a working tree is read and no {@code ./data} is created anywhere.
-     */
-    public ServerLauncher withWorkingDirectory(Path directory) {
-        return new ServerLauncher(program, jvmOptions, directory, output);
-    }
-
-    /**
      * The file that receives the server's stdout and stderr; by default one in the server's own
      * folder, deleted with it on close. A file, not a pipe: a pipe nobody drained could stall the server.
      */
     public ServerLauncher withOutputTo(Path file) {
-        return new ServerLauncher(program, jvmOptions, workingDirectory, file);
+        return new ServerLauncher(program, jvmOptions, file);
     }
 
     /**
@@ -101,7 +90,8 @@ public final class ServerLauncher {
         command.addAll(program);
         command.addAll(ServerArguments.of(root, settings));
         Process process = new ProcessBuilder(command)
-                .directory((workingDirectory != null ? workingDirectory : folder).toFile())
+                // a folder of its own: no ./config/ of a working tree is read, no ./data created anywhere
+                .directory(folder.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
