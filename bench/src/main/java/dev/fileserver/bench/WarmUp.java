@@ -19,8 +19,8 @@ final class WarmUp {
         Fixtures fixtures = context.fixtures();
         Path target = context.workspace().client().resolve("warm-up.bin");
         for (int i = 0; i < 3; i++) {
-            fixtures.sum(Fixtures.MEDIUM).verify(OneFileSessions.download(context.serverPort(), Fixtures.MEDIUM, target),
-                    "warm-up download");
+            Checksummed received = OneFileSessions.download(context.serverPort(), Fixtures.MEDIUM, target);
+            fixtures.sum(Fixtures.MEDIUM).verify(received, "warm-up download");
             Files.delete(target);
             fixtures.sum(Fixtures.MEDIUM).verify(RawClient.get(context.rawPort(), Fixtures.MEDIUM, target),
                     "warm-up raw download");

@@ -103,7 +103,7 @@ public final class ServerProcess implements AutoCloseable {
         process.waitFor();
     }
 
-    /** SIGTERM, then {@code kill -9} if it has not stopped in time; then its folder (port file, default output) goes. */
+    /** SIGTERM, then {@code kill -9} if it has not stopped in time; then its folder (port file, output) goes. */
     @Override
     public void close() throws InterruptedException {
         process.destroy();

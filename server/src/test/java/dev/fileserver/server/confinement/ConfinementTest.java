@@ -46,7 +46,7 @@ class ConfinementTest {
     }
 
     @BeforeEach
-    void connect() throws IOException {
+    void plantTheRootAndConnect() throws IOException {
         root = server.root();
         Files.createDirectory(root.resolve("inside"));
         Files.writeString(root.resolve("inside/public.txt"), "public");
@@ -82,7 +82,8 @@ class ConfinementTest {
     @ParameterizedTest
     @ValueSource(strings = {"", ".", "inside/..", "./"})
     void theRootItselfCannotBeDeleted(String path) throws IOException {
-        assertThat(client.request(("/delete " + path).strip(), 1)).containsExactly("Error: the root folder cannot be deleted");
+        assertThat(client.request(("/delete " + path).strip(), 1))
+                .containsExactly("Error: the root folder cannot be deleted");
         assertThat(root.resolve("inside/public.txt")).exists();
     }
 

@@ -225,7 +225,8 @@ class V1ConversationTest {
         Path limitedRoot = plantFiles(Files.createDirectory(temp.resolve("limited")));
         try (RunningServer limited = RunningServer.start(limitedRoot, "--fileserver.max-listing-size=40B");
                 V1Client limitedClient = V1Client.connectAccepted(limited.port())) {
-            assertThat(limitedClient.request("/list", 3)).containsExactly("ok", "ok", "my file.txt\nnotes.txt\nphotos\n");
+            assertThat(limitedClient.request("/list", 3))
+                    .containsExactly("ok", "ok", "my file.txt\nnotes.txt\nphotos\n");
             Files.writeString(limitedRoot.resolve("a-name-long-enough-to-pass-the-limit.txt"), "x");
             assertThat(limitedClient.request("/list", 3)).containsExactly("ok", "OSError",
                     "Error: the listing of 'limited' is longer than 40 characters; list a folder inside it");

@@ -15,7 +15,7 @@ import dev.fileserver.server.config.StartupException;
 import dev.fileserver.server.support.RunningServer;
 import dev.fileserver.testsupport.V1Client;
 
-/** With {@code fileserver.port-file}, the ready server says where it listens in a file, and takes it back on shutdown. */
+/** With {@code fileserver.port-file}, the ready server says in a file where it listens, and deletes it on shutdown. */
 class PortFileTest {
 
     @TempDir
@@ -30,7 +30,8 @@ class PortFileTest {
             // nothing else beside it: the temporary it was written to was renamed
             assertThat(namesIn(temp)).containsExactly("root", "server.ports");
             List<String> lines = Files.readAllLines(portFile);
-            try (V1Client client = V1Client.connectAccepted(Integer.parseInt(lines.get(0).substring("tcp=".length())))) {
+            int tcpPort = Integer.parseInt(lines.get(0).substring("tcp=".length()));
+            try (V1Client client = V1Client.connectAccepted(tcpPort)) {
                 assertThat(client.request("/list", 3)).containsExactly("ok", "ok", "");
             }
             assertThat(lines.get(1)).isEqualTo("http=" + server.httpPort());

@@ -123,7 +123,8 @@ class BoundedInputTest {
             assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
             client.send("y");
             client.sendRaw(V1Client.lengthPrefixed(json));
-            assertThat(client.receive()).isEqualTo("Error: file header of " + json.length() + " bytes exceeds the limit of 1024 bytes");
+            assertThat(client.receive())
+                    .isEqualTo("Error: file header of " + json.length() + " bytes exceeds the limit of 1024 bytes");
             Fixtures.assertClosedByServer(client);
         }
         assertNothingStoredAndStillServing();
@@ -141,9 +142,9 @@ class BoundedInputTest {
     @Test
     void anUploadLargerThanMaxUploadSizeIsRefusedClearlyAndNothingIsStored() throws Exception {
         try (V1Client client = V1Client.connectAccepted(server.port())) {
-            String reply = client.uploadAcked(FileHeader.ofFile("big.bin", 0644, 2048),
-                    RandomBytes.array(1, 2048));
-            assertThat(reply).isEqualTo("Error: 'big.bin' is 2048 bytes; the server accepts at most 1024 bytes per upload");
+            String reply = client.uploadAcked(FileHeader.ofFile("big.bin", 0644, 2048), RandomBytes.array(1, 2048));
+            assertThat(reply)
+                    .isEqualTo("Error: 'big.bin' is 2048 bytes; the server accepts at most 1024 bytes per upload");
         }
         assertNothingStoredAndStillServing();
     }
@@ -193,7 +194,7 @@ class BoundedInputTest {
         for (int i = 0; i < 12; i++) {
             entries.add(file("many/" + i, ""));
         }
-        byte[] many = Tarballs.of(entries.toArray(TarEntry[]::new));
+        byte[] many = Tarballs.of(entries);
         assertThat(many.length).as("the tarball as sent is within max-upload-size").isLessThan(1024);
         assertTarballRefused("many", many, "Error: archive has more than 10 entries");
     }

@@ -61,7 +61,8 @@ class ClientSlotsTest {
             @Override
             void end(V1Client client) throws IOException {
                 client.sendRaw(V1Client.lengthHeader(0x80000000L));
-                assertThat(client.receive()).isEqualTo("Error: text frame of 2147483648 bytes exceeds the limit of 65536 bytes");
+                assertThat(client.receive())
+                        .isEqualTo("Error: text frame of 2147483648 bytes exceeds the limit of 65536 bytes");
                 Fixtures.assertClosedByServer(client);
             }
         };

@@ -99,7 +99,7 @@ class HostileTarballTest {
     @MethodSource("hostileTarballs")
     void aHostileTarballIsRefusedAndCreatesNothing(String what, List<TarEntry> entries) throws Exception {
         try (V1Client client = V1Client.connectAccepted(server.port())) {
-            String reply = upload(client, Tarballs.of(entries.toArray(TarEntry[]::new)));
+            String reply = upload(client, Tarballs.of(entries));
             assertThat(reply).startsWith("Error:");
             assertThat(Trees.describe(parent)).isEqualTo(parentBefore);
             assertThat(Path.of(OUTSIDE)).doesNotExist();
