@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import dev.fileserver.testsupport.ServerProcess;
+
 /**
  * The benchmark run: starts the server (as its own process, on a temporary root and an ephemeral
  * port) and the raw baseline, measures each section, prints the results as Markdown and writes
@@ -87,11 +89,10 @@ public final class Bench {
         System.err.println("Making the files under " + workspace.root());
         Fixtures fixtures = Fixtures.create(workspace.root(), options.sizes());
         int maxClients = options.sizes().sessions() + 100;
-        try (ServerProcess server = ServerProcess.launch(options.serverJar(), workspace.root(), 0,
-                options.serverJvmOptions(), List.of("--fileserver.max-clients=" + maxClients),
-                workspace.logs().resolve("server.log"));
-                ServerProcess raw = ServerProcess.launchRaw(workspace.root(), workspace.logs().resolve("raw.log"))) {
-            BenchContext context = new BenchContext(options, workspace, fixtures, server.awaitPort(), server.pid(),
+        try (RawServerProcess raw = RawServerProcess.launch(workspace.root(), workspace.logs().resolve("raw.log"));
+                ServerProcess server = options.serverLauncher(workspace.logs().resolve("server.log"))
+                        .start(workspace.root(), "--fileserver.max-clients=" + maxClients)) {
+            BenchContext context = new BenchContext(options, workspace, fixtures, server.tcpPort(), server.pid(),
                     raw.awaitPort(), ExternalCopy.installed());
             System.err.println("Warming up");
             WarmUp.run(context);
@@ -115,7 +116,7 @@ public final class Bench {
                     + "connect at once, then each sends its requests; an error is a refused or failed session.",
                     () -> new ManySessions(context).run());
             if (!server.isAlive()) {
-                throw new IOException("the server died during the run; its output:\n" + server.tail());
+                throw new IOException("the server died during the run; its output:\n" + server.outputTail());
             }
         }
     }

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
+import dev.fileserver.testsupport.ServerLauncher;
+
 /**
  * The harness's command line.
  *
@@ -66,6 +68,11 @@ record BenchOptions(Sizes sizes, int runs, Path serverJar, Path clientJar, Path 
 
     boolean quick() {
         return sizes == Sizes.QUICK;
+    }
+
+    /** The server as a user runs it, {@code java -jar}, with the extra JVM options; its output to {@code log}. */
+    ServerLauncher serverLauncher(Path log) {
+        return ServerLauncher.fromJar(serverJar).withJvmOptions(serverJvmOptions).withOutputTo(log);
     }
 
     boolean runs(String section) {

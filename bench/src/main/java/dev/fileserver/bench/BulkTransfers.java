@@ -8,6 +8,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.fileserver.testsupport.ProcessMemory;
+
 /**
  * One big file down and up, our server against the raw baselines run by run, with the server's
  * resident memory sampled throughout: throughput, its ratio to the baselines, memory growth.
@@ -44,7 +46,7 @@ final class BulkTransfers {
     }
 
     List<Figure> run() throws Exception {
-        idleBytes = ProcStatus.residentBytes(context.serverPid());
+        idleBytes = ProcessMemory.residentBytes(context.serverPid());
         Map<String, List<Double>> downloads;
         Map<String, List<Double>> uploads;
         try (RssSampler rss = new RssSampler(context.serverPid())) {
@@ -52,7 +54,7 @@ final class BulkTransfers {
             downloads = measure("download", downloads());
             uploads = measure("upload", uploads());
         }
-        long highWater = ProcStatus.peakResidentBytes(context.serverPid());
+        long highWater = ProcessMemory.peakResidentBytes(context.serverPid());
         List<Figure> figures = new ArrayList<>();
         figures.addAll(rates("Download", downloads));
         figures.addAll(rates("Upload", uploads));
@@ -126,7 +128,7 @@ final class BulkTransfers {
         copies.put(OURS, () -> {
             sampler.restart();
             long started = System.nanoTime();
-            Checksummed received = V1Session.downloadFile(context.serverPort(), Fixtures.BIG, target);
+            Checksummed received = OneFileSessions.download(context.serverPort(), Fixtures.BIG, target);
             long nanos = System.nanoTime() - started;
             downloadGrowth.add(Rates.mebibytes(sampler.peakBytes() - idleBytes));
             return checked(received, target, nanos, "download from our server");
@@ -154,7 +156,7 @@ final class BulkTransfers {
             Path stored = fixtures.path(Fixtures.UPLOADS).resolve(Fixtures.BIG);
             sampler.restart();
             long started = System.nanoTime();
-            V1Session.uploadFile(context.serverPort(), source, Fixtures.UPLOADS);
+            OneFileSessions.upload(context.serverPort(), source, Fixtures.UPLOADS);
             long nanos = System.nanoTime() - started;
             uploadGrowth.add(Rates.mebibytes(sampler.peakBytes() - idleBytes));
             return checked(Checksummed.of(stored), stored, nanos, "upload to our server");

@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.fileserver.testsupport.V1Client;
 import dev.fileserver.wire.FileHeader;
 
 /**
@@ -49,7 +50,7 @@ final class ConcurrentDownloads {
 
     private List<Figure> run(int clients) throws Exception {
         Connector ours = () -> {
-            V1Session session = V1Session.open(context.serverPort());
+            V1Client session = V1Client.connectAccepted(context.serverPort());
             return target -> {
                 try (session) {
                     FileHeader header = session.download(Fixtures.MEDIUM, "file");

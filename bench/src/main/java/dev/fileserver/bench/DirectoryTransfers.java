@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.fileserver.testsupport.V1Client;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.archive.DirectoryTarball;
 import dev.fileserver.wire.archive.TarballExtractor;
@@ -76,7 +77,7 @@ final class DirectoryTransfers {
         Path into = context.workspace().clientFolder("tree-download");
         long started = System.nanoTime();
         long length;
-        try (V1Session session = V1Session.open(context.serverPort())) {
+        try (V1Client session = V1Client.connectAccepted(context.serverPort())) {
             FileHeader header = session.download(Fixtures.TREE, "dir");
             length = header.fileLen();
             Checksummed received = Checksummed.copyToFile(session.content(header), tarball);
@@ -101,12 +102,12 @@ final class DirectoryTransfers {
         Path uploads = fixtures.path(Fixtures.UPLOADS);
         long started = System.nanoTime();
         DirectoryTarball tarball = DirectoryTarball.scan(fixtures.path(Fixtures.TREE), path -> true);
-        try (V1Session session = V1Session.open(context.serverPort())) {
+        try (V1Client session = V1Client.connectAccepted(context.serverPort())) {
             session.enableUploadAck();
-            OutputStream out = session.upload(Fixtures.UPLOADS,
-                    FileHeader.ofDirectory(Fixtures.TREE, 0755, tarball.length()));
+            OutputStream out = session.beginUpload(Fixtures.UPLOADS,
+                    FileHeader.ofDirectory(Fixtures.TREE, 0755, tarball.length()).withAck());
             tarball.writeTo(out);
-            session.awaitStored();
+            session.expect("ok");
         }
         long nanos = System.nanoTime() - started;
         fixtures.verifyTree(uploads, "folder upload");

@@ -9,6 +9,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.fileserver.testsupport.V1Client;
+
 /**
  * Many sessions open at once (the server's {@code max-clients} raised above their number), each
  * doing a few {@code /list} round trips once all are connected: how many fail, and the latency
@@ -76,11 +78,11 @@ final class ManySessions {
         List<Thread> threads = new ArrayList<>();
         for (int i = 0; i < sessions; i++) {
             Thread thread = new Thread(() -> {
-                V1Session session = null;
+                V1Client session = null;
                 try {
                     long started = System.nanoTime();
                     try {
-                        session = V1Session.open(context.serverPort());
+                        session = V1Client.connectAccepted(context.serverPort());
                         connects.add(Rates.milliseconds(System.nanoTime() - started));
                     }
                     finally {

@@ -13,7 +13,7 @@ import java.nio.file.Path;
 
 import dev.fileserver.wire.Transfer;
 
-/** The client side of the baselines: the same 64 KiB copies as {@link V1Session}'s, without a protocol. */
+/** The client side of the baselines: the same 64 KiB copies as the v1 client's, without a protocol. */
 final class RawClient {
 
     private RawClient() {

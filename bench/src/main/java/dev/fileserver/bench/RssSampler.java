@@ -3,6 +3,8 @@ package dev.fileserver.bench;
 import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
 
+import dev.fileserver.testsupport.ProcessMemory;
+
 /**
  * Samples a process's resident memory every few milliseconds on a thread of its own and keeps
  * the largest value seen since the last {@link #restart()}: a transfer's peak, which VmHWM cannot
@@ -52,7 +54,7 @@ final class RssSampler implements AutoCloseable {
 
     private void sampleOnce() {
         try {
-            long resident = ProcStatus.residentBytes(pid);
+            long resident = ProcessMemory.residentBytes(pid);
             peak.accumulateAndGet(resident, Math::max);
         }
         catch (IOException | RuntimeException e) {

@@ -5,6 +5,7 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.fileserver.testsupport.V1Client;
 import dev.fileserver.wire.FileHeader;
 
 /**
@@ -71,7 +72,7 @@ final class SmallOperations {
     /** {@code count} round trips of {@code /list} in one session; each in milliseconds. */
     private Samples lists(int count) throws IOException {
         double[] millis = new double[count];
-        try (V1Session session = V1Session.open(context.serverPort())) {
+        try (V1Client session = V1Client.connectAccepted(context.serverPort())) {
             for (int i = 0; i < count; i++) {
                 long started = System.nanoTime();
                 String listing = session.list(Fixtures.SMALL_FOLDER);
@@ -88,7 +89,7 @@ final class SmallOperations {
     /** {@code count} downloads of different 4 KiB files in one session; each in milliseconds. */
     private Samples downloads(int count) throws IOException {
         double[] millis = new double[count];
-        try (V1Session session = V1Session.open(context.serverPort())) {
+        try (V1Client session = V1Client.connectAccepted(context.serverPort())) {
             for (int i = 0; i < count; i++) {
                 String name = Fixtures.TINY_FOLDER + "/" + Fixtures.tinyName(i);
                 long started = System.nanoTime();

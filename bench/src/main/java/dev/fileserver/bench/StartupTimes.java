@@ -1,13 +1,16 @@
 package dev.fileserver.bench;
 
 import java.io.IOException;
-import java.net.ConnectException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+
+import dev.fileserver.testsupport.ServerLauncher;
+import dev.fileserver.testsupport.ServerProcess;
+import dev.fileserver.testsupport.V1Client;
 
 /**
  * Start-up of the server, from launching its process to the first session it accepts; and of a
@@ -40,14 +43,14 @@ final class StartupTimes {
         List<Double> server = new ArrayList<>();
         List<Double> client = new ArrayList<>();
         for (int run = 0; run < options.runs(); run++) {
-            int port = Ports.free();
-            Path log = workspace.logs().resolve("startup-" + run + ".log");
+            ServerLauncher launcher = options.serverLauncher(workspace.logs().resolve("startup-" + run + ".log"));
             long started = System.nanoTime();
-            try (ServerProcess process = ServerProcess.launch(options.serverJar(), root, port,
-                    options.serverJvmOptions(), List.of(), log)) {
-                server.add(Rates.seconds(awaitAccepting(process, port) - started));
+            try (ServerProcess process = launcher.start(root)) {
+                // ready (its port file written), then a first session accepted
+                V1Client.connectAccepted(process.tcpPort()).close();
+                server.add(Rates.seconds(System.nanoTime() - started));
                 if (clientUnavailable == null) {
-                    oneShotClient(port).ifPresent(client::add);
+                    oneShotClient(process.tcpPort()).ifPresent(client::add);
                 }
             }
             BenchContext.progress(String.format("start-up, run %d: server %.2f s%s", run + 1, server.get(run),
@@ -59,22 +62,6 @@ final class StartupTimes {
         return List.of(
                 Figure.measured("Server start-up, launch to first accepted session", Unit.SECONDS, Samples.of(server)),
                 clientFigure);
-    }
-
-    private static long awaitAccepting(ServerProcess process, int port) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-        while (System.nanoTime() < deadline) {
-            try (V1Session session = V1Session.open(port)) {
-                return System.nanoTime();
-            }
-            catch (ConnectException e) {
-                if (!process.isAlive()) {
-                    break;
-                }
-                Thread.sleep(5);
-            }
-        }
-        throw new IOException("the server did not accept a session; its output:\n" + process.tail());
     }
 
     /** Seconds from launch to exit of {@code ls}, or nothing (and the reason kept) when the client cannot do it. */

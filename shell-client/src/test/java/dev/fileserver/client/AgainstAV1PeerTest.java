@@ -1,5 +1,8 @@
 package dev.fileserver.client;
 
+import static dev.fileserver.testsupport.TarEntry.file;
+import static dev.fileserver.testsupport.TarEntry.folder;
+import static dev.fileserver.testsupport.TarEntry.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -22,8 +25,8 @@ import dev.fileserver.client.progress.TransferProgress;
 import dev.fileserver.client.support.ClientRun;
 import dev.fileserver.client.support.FakeV1Server;
 import dev.fileserver.client.support.FakeV1Server.Peer;
-import dev.fileserver.client.support.Tarballs;
-import dev.fileserver.client.support.Trees;
+import dev.fileserver.testsupport.Tarballs;
+import dev.fileserver.testsupport.Trees;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.archive.PosixModes;
 import dev.fileserver.wire.archive.TarballLimits;
@@ -67,8 +70,8 @@ class AgainstAV1PeerTest {
 
     @Test
     void aTarballWithAnEntryLeavingTheFolderIsRefusedAndTheConnectionStaysUsable() throws Exception {
-        byte[] evil = Tarballs.create().folder("photos").file("photos/ok.txt", "fine")
-                .file("../escaped.txt", "gotcha").bytes();
+        byte[] evil = Tarballs.of(folder("photos"), file("photos/ok.txt", "fine"),
+                file("../escaped.txt", "gotcha"));
         Path into = Files.createDirectories(temp.resolve("into/downloads"));
         try (FakeV1Server server = FakeV1Server.start(peer -> {
             peer.answerCapabilitiesAsV1();
@@ -86,13 +89,13 @@ class AgainstAV1PeerTest {
             session.close();
             server.verify();
         }
-        assertThat(Trees.names(into)).isEmpty();
-        assertThat(Trees.names(temp.resolve("into"))).containsExactly("downloads");
+        assertThat(Trees.children(into)).isEmpty();
+        assertThat(Trees.children(temp.resolve("into"))).containsExactly("downloads");
     }
 
     @Test
     void aTarballWithALinkPointingOutIsRefusedAndNothingIsLeft() throws Exception {
-        byte[] evil = Tarballs.create().folder("photos").symlink("photos/passwd", "../../../etc/passwd").bytes();
+        byte[] evil = Tarballs.of(folder("photos"), symlink("photos/passwd", "../../../etc/passwd"));
         Path into = Files.createDirectories(temp.resolve("downloads"));
         try (FakeV1Server server = FakeV1Server.start(peer -> {
             peer.answerCapabilitiesAsV1();
@@ -105,7 +108,7 @@ class AgainstAV1PeerTest {
             assertThat(run.exitCode()).isEqualTo(1);
             assertThat(run.err()).contains("symbolic link 'photos/passwd' points outside the target folder");
         }
-        assertThat(Trees.names(into)).isEmpty();
+        assertThat(Trees.children(into)).isEmpty();
     }
 
     @Test
@@ -125,7 +128,7 @@ class AgainstAV1PeerTest {
             assertThat(run.exitCode()).isEqualTo(3);
             assertThat(run.err()).startsWith("Error: lost the connection to 127.0.0.1:" + server.port());
         }
-        assertThat(Trees.names(into)).isEmpty();
+        assertThat(Trees.children(into)).isEmpty();
     }
 
     @Test

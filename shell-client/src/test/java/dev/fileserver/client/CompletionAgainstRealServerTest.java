@@ -17,6 +17,7 @@ import org.jline.reader.impl.DefaultParser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.context.ConfigurableApplicationContext;
@@ -32,21 +33,21 @@ import dev.fileserver.client.support.RealServer;
  */
 class CompletionAgainstRealServerTest {
 
+    @RegisterExtension
+    static final RealServer server = new RealServer();
+
     @TempDir
     static Path temp;
-
-    static RealServer server;
 
     static ConfigurableApplicationContext client;
 
     @BeforeAll
-    static void startServer() throws Exception {
-        Path root = Files.createDirectories(temp.resolve("root"));
+    static void startClient() throws Exception {
+        Path root = server.root();
         Files.createDirectories(root.resolve("docs/drafts"));
         Files.writeString(root.resolve("docs/meeting notes.txt"), "x");
         Files.writeString(root.resolve("docs/minutes.txt"), "x");
         Files.createDirectories(temp.resolve("local/music"));
-        server = RealServer.start(root);
         ShellStreams quiet = new ShellStreams(InputStream.nullInputStream(), new PrintStream(OutputStream.nullOutputStream()),
                 new PrintStream(OutputStream.nullOutputStream()), false);
         client = ShellClientApplication.application(quiet, CommandLine.of("exit"))
@@ -54,9 +55,8 @@ class CompletionAgainstRealServerTest {
     }
 
     @AfterAll
-    static void stopServer() throws Exception {
+    static void stopClient() {
         client.close();
-        server.close();
     }
 
     List<Candidate> complete(String line) {

@@ -9,21 +9,18 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.SpringApplication;
 import org.springframework.shell.core.autoconfigure.TerminalCustomizer;
 
 import dev.fileserver.client.shell.CommandLine;
 import dev.fileserver.client.shell.ShellStreams;
 import dev.fileserver.client.support.RealServer;
-import dev.fileserver.client.support.Trees;
+import dev.fileserver.testsupport.Trees;
 
 /**
  * The interactive shell, its JLine line reader on a plain terminal typed into line by line at each
@@ -31,20 +28,8 @@ import dev.fileserver.client.support.Trees;
  */
 class InteractiveShellTest {
 
-    @TempDir
-    static Path temp;
-
-    static RealServer server;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = RealServer.start(Files.createDirectories(temp.resolve("root")));
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
+    @RegisterExtension
+    static final RealServer server = new RealServer();
 
     /** Types each line at the shell's next prompt, as a person would; returns what the terminal showed. */
     static String type(String... lines) {
@@ -163,7 +148,7 @@ class InteractiveShellTest {
 
     @Test
     void aDeleteInTheShellAsksAndOnlyYesDeletes() throws IOException {
-        Trees.plant(server.root().resolve("photos"));
+        Trees.plantSample(server.root().resolve("photos"));
         Files.writeString(server.root().resolve("keep.txt"), "x");
 
         String screen = type("delete keep.txt", "n", "delete photos", "y", "exit");

@@ -6,16 +6,16 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.client.support.ClientRun;
 import dev.fileserver.client.support.RealServer;
-import dev.fileserver.client.support.Trees;
+import dev.fileserver.testsupport.Trees;
 import dev.fileserver.wire.archive.PosixModes;
 
 /**
@@ -24,10 +24,8 @@ import dev.fileserver.wire.archive.PosixModes;
  */
 class OneShotAgainstRealServerTest {
 
-    @TempDir
-    static Path served;
-
-    static RealServer server;
+    @RegisterExtension
+    static final RealServer server = new RealServer();
 
     @TempDir
     Path temp;
@@ -36,23 +34,11 @@ class OneShotAgainstRealServerTest {
 
     Path local;
 
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = RealServer.start(Files.createDirectories(served.resolve("root")));
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
-
     /** One server for the class; each test starts from an empty root. */
     @BeforeEach
     void emptyTheRoot() throws IOException {
         root = server.root();
-        for (String name : Trees.names(root)) {
-            Trees.delete(root.resolve(name));
-        }
+        Trees.empty(root);
         local = Files.createDirectories(temp.resolve("local"));
     }
 
@@ -132,13 +118,13 @@ class OneShotAgainstRealServerTest {
         assertThat(download.out()).startsWith("Downloaded 'run me.sh' to ");
         assertThat(Files.readString(back.resolve("run me.sh"))).isEqualTo("#!/bin/sh\necho hello\n");
         assertThat(PosixModes.read(back.resolve("run me.sh"), 0)).isEqualTo(0750);
-        assertThat(Trees.names(back)).containsExactly("run me.sh");
+        assertThat(Trees.children(back)).containsExactly("run me.sh");
     }
 
     @Test
     void aDirectoryRoundTripReproducesTheTreeByteForByteWithItsPermissionBits() throws IOException {
         Path photos = local.resolve("photos");
-        Trees.plant(photos);
+        Trees.plantSample(photos);
 
         ClientRun upload = client("upload", photos.toString());
         Path back = Files.createDirectories(temp.resolve("back"));
@@ -148,12 +134,12 @@ class OneShotAgainstRealServerTest {
         assertThat(download.exitCode()).as(download.toString()).isZero();
         assertThat(Trees.describe(root.resolve("photos"))).isEqualTo(Trees.describe(photos));
         assertThat(Trees.describe(back.resolve("photos"))).isEqualTo(Trees.describe(photos));
-        assertThat(Trees.names(back)).containsExactly("photos");
+        assertThat(Trees.children(back)).containsExactly("photos");
     }
 
     @Test
     void deleteWithYesDeletesAFolderAndEverythingInIt() throws IOException {
-        Trees.plant(root.resolve("photos"));
+        Trees.plantSample(root.resolve("photos"));
 
         ClientRun run = client("delete", "--yes", "photos");
 
@@ -177,7 +163,7 @@ class OneShotAgainstRealServerTest {
 
     @Test
     void deleteAsksAtATerminalAndProceedsOnYes() throws IOException {
-        Trees.plant(root.resolve("photos"));
+        Trees.plantSample(root.resolve("photos"));
 
         ClientRun run = ClientRun.with(server.port(), "yes\n", true, "delete", "photos");
 
@@ -188,13 +174,13 @@ class OneShotAgainstRealServerTest {
 
     @Test
     void deleteAnsweredWithAnythingButYesIsCancelledAndDeletesNothing() throws IOException {
-        Trees.plant(root.resolve("photos"));
+        Map<String, String> before = Trees.describe(Trees.plantSample(root.resolve("photos")));
 
         ClientRun run = ClientRun.with(server.port(), "sure\n", true, "rm", "photos");
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).contains("Delete cancelled");
-        assertThat(Trees.describe(root.resolve("photos"))).hasSize(7);
+        assertThat(Trees.describe(root.resolve("photos"))).isEqualTo(before);
     }
 
     @Test
@@ -207,12 +193,12 @@ class OneShotAgainstRealServerTest {
         assertThat(refused.exitCode()).isEqualTo(1);
         assertThat(refused.err()).contains("Overwrite local file '" + local.resolve("a.txt") + "'? [y/N] ");
         assertThat(Files.readString(local.resolve("a.txt"))).isEqualTo("old");
-        assertThat(Trees.names(local)).containsExactly("a.txt");
+        assertThat(Trees.children(local)).containsExactly("a.txt");
     }
 
     @Test
     void downloadOverAnExistingFolderReplacesItWhenConfirmed() throws IOException {
-        Trees.plant(root.resolve("photos"));
+        Trees.plantSample(root.resolve("photos"));
         Files.createDirectories(local.resolve("photos"));
         Files.writeString(local.resolve("photos/stale.txt"), "stale");
 
@@ -220,7 +206,7 @@ class OneShotAgainstRealServerTest {
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(Trees.describe(local.resolve("photos"))).isEqualTo(Trees.describe(root.resolve("photos")));
-        assertThat(Trees.names(local)).containsExactly("photos");
+        assertThat(Trees.children(local)).containsExactly("photos");
     }
 
     @Test
@@ -251,7 +237,7 @@ class OneShotAgainstRealServerTest {
 
         assertThat(run.exitCode()).isEqualTo(1);
         assertThat(run.err()).startsWith("Error: ").contains("missing");
-        assertThat(Trees.names(root)).isEmpty();
+        assertThat(Trees.children(root)).isEmpty();
     }
 
     @Test

@@ -40,6 +40,9 @@ import org.springframework.validation.annotation.Validated;
  *                                spooling; 1 to 9 compress them, spooled to the system temporary folder
  * @param stateDir                the server's own files (its TLS certificate and key): never inside
  *                                the served root, so no client can read or replace them
+ * @param portFile                once the server is ready, its bound ports are written to this file as
+ *                                lines tcp=PORT, http=PORT and, with TLS on, tls=PORT (deleted on
+ *                                shutdown), for whoever started it with port 0; none unless set
  */
 @Validated
 @ConfigurationProperties("fileserver")
@@ -60,7 +63,8 @@ public record FileServerProperties(
         @DefaultValue("false") boolean syncUploads,
         @NotNull @DefaultValue("30s") Duration shutdownGracePeriod,
         @Min(0) @Max(9) @DefaultValue("0") int directoryCompressionLevel,
-        @NotNull @DefaultValue("./state") Path stateDir) {
+        @NotNull @DefaultValue("./state") Path stateDir,
+        Path portFile) {
 
     @AssertTrue(message = "must be between 1ms and 24 days")
     boolean isIdleTimeoutValid() {

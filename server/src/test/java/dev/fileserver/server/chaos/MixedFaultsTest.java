@@ -22,8 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.server.support.RunningServer;
-import dev.fileserver.server.support.Trees;
-import dev.fileserver.server.support.V1Client;
+import dev.fileserver.testsupport.Trees;
+import dev.fileserver.testsupport.V1Client;
 import dev.fileserver.wire.FileHeader;
 
 /**
@@ -82,7 +82,7 @@ class MixedFaultsTest {
         for (int i = 0; i < 12; i++) {
             assertThat(root.resolve("upload-" + i + ".bin")).hasBinaryContent(uploadContent(i));
         }
-        assertThat(Trees.names(root)).noneMatch(name -> name.contains(".fileserver-tmp-"))
+        assertThat(Trees.descendants(root)).noneMatch(name -> name.contains(".fileserver-tmp-"))
                 .noneMatch(name -> name.startsWith("partial-"));
     }
 

@@ -9,14 +9,15 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.fileserver.server.support.RunningServer;
-import dev.fileserver.server.support.V1Client;
+import dev.fileserver.server.support.ServerPerClass;
+import dev.fileserver.testsupport.V1Client;
 import dev.fileserver.wire.FileHeader;
 
 /** No request reaches outside the root, whatever the path looks like. */
@@ -24,40 +25,44 @@ class ConfinementTest {
 
     static final String PERMISSION_ERROR = "Error: You don't have permission to access that directory";
 
-    @TempDir
-    Path parent;
+    @RegisterExtension
+    static final ServerPerClass server = new ServerPerClass();
+
+    /** The folder that holds the root and, beside it, what no request may reach. */
+    static Path parent;
 
     Path root;
 
-    RunningServer server;
-
     V1Client client;
 
-    @BeforeEach
-    void start() throws IOException {
-        root = Files.createDirectory(parent.resolve("data"));
-        Path sibling = Files.createDirectory(parent.resolve("data2"));
+    @BeforeAll
+    static void plantSecretsAroundTheRoot() throws IOException {
+        parent = server.root().getParent();
+        Path sibling = Files.createDirectory(parent.resolve("root2"));
         Files.writeString(sibling.resolve("secret.txt"), "sibling secret");
         Path outside = Files.createDirectory(parent.resolve("outside"));
         Files.writeString(outside.resolve("secret.txt"), "outside secret");
         Files.writeString(parent.resolve("secret.txt"), "parent secret");
+    }
+
+    @BeforeEach
+    void plantTheRootAndConnect() throws IOException {
+        root = server.root();
         Files.createDirectory(root.resolve("inside"));
         Files.writeString(root.resolve("inside/public.txt"), "public");
-        Files.createSymbolicLink(root.resolve("escape"), outside);
-        Files.createSymbolicLink(root.resolve("escape.txt"), outside.resolve("secret.txt"));
+        Files.createSymbolicLink(root.resolve("escape"), parent.resolve("outside"));
+        Files.createSymbolicLink(root.resolve("escape.txt"), parent.resolve("outside/secret.txt"));
         Files.createSymbolicLink(root.resolve("shortcut"), root.resolve("inside"));
-        server = RunningServer.start(root);
         client = V1Client.connectAccepted(server.port());
     }
 
     @AfterEach
-    void stop() {
+    void disconnect() {
         client.close();
-        server.close();
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"..", "../", "../..", "inside/../..", "../data2", "../data2/secret.txt", "../secret.txt",
+    @ValueSource(strings = {"..", "../", "../..", "inside/../..", "../root2", "../root2/secret.txt", "../secret.txt",
             "/etc", "/etc/passwd", "escape", "escape/secret.txt", "escape.txt", "inside/../../outside"})
     void everyCommandRefusesAPathThatLeavesTheRoot(String path) throws IOException {
         assertThat(client.request("/list " + path, 1)).containsExactly(PERMISSION_ERROR);
@@ -66,7 +71,7 @@ class ConfinementTest {
         assertThat(client.request("/delete " + path, 1)).containsExactly(PERMISSION_ERROR);
         assertThat(client.request("/upload " + path, 1)).containsExactly(PERMISSION_ERROR);
         assertThat(parent.resolve("outside/secret.txt")).hasContent("outside secret");
-        assertThat(parent.resolve("data2/secret.txt")).hasContent("sibling secret");
+        assertThat(parent.resolve("root2/secret.txt")).hasContent("sibling secret");
     }
 
     @Test
@@ -77,7 +82,8 @@ class ConfinementTest {
     @ParameterizedTest
     @ValueSource(strings = {"", ".", "inside/..", "./"})
     void theRootItselfCannotBeDeleted(String path) throws IOException {
-        assertThat(client.request(("/delete " + path).strip(), 1)).singleElement().asString().startsWith("Error:");
+        assertThat(client.request(("/delete " + path).strip(), 1))
+                .containsExactly("Error: the root folder cannot be deleted");
         assertThat(root.resolve("inside/public.txt")).exists();
     }
 

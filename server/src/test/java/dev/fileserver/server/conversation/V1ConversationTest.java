@@ -11,37 +11,44 @@ import java.nio.file.attribute.PosixFilePermissions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.server.support.RunningServer;
-import dev.fileserver.server.support.V1Client;
+import dev.fileserver.server.support.ServerPerClass;
+import dev.fileserver.testsupport.Tarballs;
+import dev.fileserver.testsupport.V1Client;
 import dev.fileserver.wire.FileHeader;
 
 /** Every command of PROTOCOL-V1, frame by frame, as the original client exchanged them. */
 class V1ConversationTest {
 
-    @TempDir
-    Path root;
+    @RegisterExtension
+    static final ServerPerClass server = new ServerPerClass();
 
-    RunningServer server;
+    Path root;
 
     V1Client client;
 
     @BeforeEach
-    void start() throws IOException {
+    void connect() throws IOException {
+        root = plantFiles(server.root());
+        client = V1Client.connectAccepted(server.port());
+    }
+
+    @AfterEach
+    void disconnect() {
+        client.close();
+    }
+
+    /** A few files and folders, one with a space in its name. */
+    private static Path plantFiles(Path root) throws IOException {
         Files.writeString(root.resolve("notes.txt"), "hello\n");
         Files.createDirectories(root.resolve("photos/2024"));
         Files.writeString(root.resolve("photos/cat.jpg"), "meow");
         Files.writeString(root.resolve("photos/2024/dog.jpg"), "woof");
         Files.writeString(root.resolve("my file.txt"), "spaced");
-        server = RunningServer.start(root);
-        client = V1Client.connectAccepted(server.port());
-    }
-
-    @AfterEach
-    void stop() {
-        client.close();
-        server.close();
+        return root;
     }
 
     @Test
@@ -65,7 +72,7 @@ class V1ConversationTest {
     void treeDrawsTheFolderRecursivelyUnderItsBaseName() throws IOException {
         assertThat(client.request("/tree photos", 3)).containsExactly("ok", "ok",
                 "photos\n├── 2024\n│   └── dog.jpg\n└── cat.jpg\n");
-        assertThat(client.request("/tree", 3).get(2)).startsWith(root.getFileName() + "\n├── my file.txt\n");
+        assertThat(client.request("/tree", 3).get(2)).startsWith("root\n├── my file.txt\n");
     }
 
     @Test
@@ -213,16 +220,18 @@ class V1ConversationTest {
     }
 
     @Test
-    void aListingOrTreeLongerThanTheLimitIsRefusedWithOsErrorAndTheSessionGoesOn() throws IOException {
-        client.close();
-        server.close();
-        server = RunningServer.start(root, "--fileserver.max-listing-size=40B");
-        client = V1Client.connectAccepted(server.port());
-        assertThat(client.request("/list", 3)).containsExactly("ok", "ok", "my file.txt\nnotes.txt\nphotos\n");
-        Files.writeString(root.resolve("a-name-long-enough-to-pass-the-limit.txt"), "x");
-        assertThat(client.request("/list", 3)).containsExactly("ok", "OSError",
-                "Error: the listing of '" + root.getFileName() + "' is longer than 40 characters; list a folder inside it");
-        assertThat(client.request("/tree photos", 3).get(1)).isEqualTo("OSError");
-        assertThat(client.request("/list photos", 3)).containsExactly("ok", "ok", "2024\ncat.jpg\n");
+    void aListingOrTreeLongerThanTheLimitIsRefusedWithOsErrorAndTheSessionGoesOn(@TempDir Path temp)
+            throws IOException {
+        Path limitedRoot = plantFiles(Files.createDirectory(temp.resolve("limited")));
+        try (RunningServer limited = RunningServer.start(limitedRoot, "--fileserver.max-listing-size=40B");
+                V1Client limitedClient = V1Client.connectAccepted(limited.port())) {
+            assertThat(limitedClient.request("/list", 3))
+                    .containsExactly("ok", "ok", "my file.txt\nnotes.txt\nphotos\n");
+            Files.writeString(limitedRoot.resolve("a-name-long-enough-to-pass-the-limit.txt"), "x");
+            assertThat(limitedClient.request("/list", 3)).containsExactly("ok", "OSError",
+                    "Error: the listing of 'limited' is longer than 40 characters; list a folder inside it");
+            assertThat(limitedClient.request("/tree photos", 3).get(1)).isEqualTo("OSError");
+            assertThat(limitedClient.request("/list photos", 3)).containsExactly("ok", "ok", "2024\ncat.jpg\n");
+        }
     }
 }

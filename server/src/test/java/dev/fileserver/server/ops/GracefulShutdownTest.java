@@ -15,8 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.server.support.ForkedServer;
-import dev.fileserver.server.support.Trees;
-import dev.fileserver.server.support.V1Client;
+import dev.fileserver.testsupport.ServerProcess;
+import dev.fileserver.testsupport.Trees;
+import dev.fileserver.testsupport.V1Client;
 import dev.fileserver.wire.FileHeader;
 
 /** SIGTERM: new clients are refused, transfers in progress get the grace period, the rest is cut cleanly. */
@@ -30,27 +31,27 @@ class GracefulShutdownTest {
     @Test
     void anUploadInFlightFinishesWithinTheGracePeriodWhileNewClientsAreRefused() throws Exception {
         byte[] content = randomBytes();
-        try (ForkedServer server = ForkedServer.start(root, List.of(), "--fileserver.shutdown-grace-period=30s");
-                V1Client client = V1Client.connectAccepted(server.port())) {
+        try (ServerProcess server = ForkedServer.start(root, List.of(), "--fileserver.shutdown-grace-period=30s");
+                V1Client client = V1Client.connectAccepted(server.tcpPort())) {
             startUpload(client, content, SIZE / 4);
             awaitUploadArriving();
             server.terminate();
-            awaitRefused(server.port());
+            awaitRefused(server.tcpPort());
             client.sendRaw(Arrays.copyOfRange(content, SIZE / 4, SIZE));
             assertThat(client.receive()).isEqualTo("ok");
             // 143: the JVM reports the signal even after an orderly shutdown
             assertThat(server.awaitExit()).isIn(0, 143);
         }
         assertThat(Files.readAllBytes(root.resolve("big.bin"))).isEqualTo(content);
-        assertThat(Trees.names(root)).containsExactlyInAnyOrder("", "big.bin");
+        assertThat(Trees.descendants(root)).containsExactly("big.bin");
     }
 
     @Test
     void anUploadStillRunningAfterTheGracePeriodIsCutAndLeavesNothing() throws Exception {
         Files.writeString(root.resolve("big.bin"), "previous version");
         byte[] content = randomBytes();
-        try (ForkedServer server = ForkedServer.start(root, List.of(), "--fileserver.shutdown-grace-period=200ms");
-                V1Client client = V1Client.connectAccepted(server.port())) {
+        try (ServerProcess server = ForkedServer.start(root, List.of(), "--fileserver.shutdown-grace-period=200ms");
+                V1Client client = V1Client.connectAccepted(server.tcpPort())) {
             startUpload(client, content, SIZE / 4);
             server.terminate();
             // 143: the JVM reports the signal even after an orderly shutdown
@@ -58,7 +59,7 @@ class GracefulShutdownTest {
             assertThat(client.isClosedByServer()).isTrue();
         }
         assertThat(root.resolve("big.bin")).hasContent("previous version");
-        assertThat(Trees.names(root)).containsExactlyInAnyOrder("", "big.bin");
+        assertThat(Trees.descendants(root)).containsExactly("big.bin");
     }
 
     private static void startUpload(V1Client client, byte[] content, int firstPart) throws IOException {

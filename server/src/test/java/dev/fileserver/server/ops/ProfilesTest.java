@@ -12,14 +12,16 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.fileserver.server.config.FileServerProperties;
 import dev.fileserver.server.support.ForkedServer;
 import dev.fileserver.server.support.RunningServer;
-import dev.fileserver.server.support.V1Client;
+import dev.fileserver.testsupport.ServerProcess;
+import dev.fileserver.testsupport.V1Client;
 import dev.fileserver.wire.FileHeader;
 
 /** The profiles in the repository's config/ folder change what an operator sees and what clients may do. */
 class ProfilesTest {
 
     /** Tests run in the server module; the repository root's config/ is one level up. */
-    static final String REPOSITORY_CONFIG = "--spring.config.additional-location=optional:file:../config/";
+    static final String REPOSITORY_CONFIG = "--spring.config.additional-location=optional:file:"
+            + Path.of("../config").toAbsolutePath().normalize() + "/";
 
     @TempDir
     Path root;
@@ -56,8 +58,8 @@ class ProfilesTest {
 
     @Test
     void prodWritesStructuredLogs() throws Exception {
-        try (ForkedServer server = ForkedServer.start(root, List.of(), REPOSITORY_CONFIG,
-                "--spring.profiles.active=prod"); V1Client client = V1Client.connectAccepted(server.port())) {
+        try (ServerProcess server = ForkedServer.start(root, List.of(), REPOSITORY_CONFIG,
+                "--spring.profiles.active=prod"); V1Client client = V1Client.connectAccepted(server.tcpPort())) {
             assertThat(client.request("/list", 3).get(0)).isEqualTo("ok");
             assertThat(server.output()).filteredOn(line -> line.contains("File service listening"))
                     .singleElement().asString().startsWith("{").contains("\"log\":{\"level\":\"INFO\"");

@@ -1,10 +1,11 @@
 package dev.fileserver.server.robustness;
 
-import static dev.fileserver.server.robustness.Fixtures.TarEntry.file;
-import static dev.fileserver.server.robustness.Fixtures.TarEntry.folder;
+import static dev.fileserver.testsupport.TarEntry.file;
+import static dev.fileserver.testsupport.TarEntry.folder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,10 +22,13 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.fileserver.server.robustness.Fixtures.TarEntry;
 import dev.fileserver.server.support.RunningServer;
-import dev.fileserver.server.support.Trees;
-import dev.fileserver.server.support.V1Client;
+import dev.fileserver.testsupport.RandomBytes;
+import dev.fileserver.testsupport.Sha256;
+import dev.fileserver.testsupport.TarEntry;
+import dev.fileserver.testsupport.Tarballs;
+import dev.fileserver.testsupport.Trees;
+import dev.fileserver.testsupport.V1Client;
 import dev.fileserver.wire.FileHeader;
 
 /**
@@ -48,7 +52,7 @@ class BoundedInputTest {
     @BeforeAll
     static void start() throws IOException {
         Files.writeString(root.resolve(KEPT), "hello\n");
-        keptSha = Trees.sha256(root.resolve(KEPT));
+        keptSha = Sha256.of(root.resolve(KEPT));
         server = RunningServer.start(root, "--fileserver.max-upload-size=1KB", "--fileserver.max-file-header=1KB",
                 "--fileserver.max-extracted-size=16KB", "--fileserver.max-extracted-entries=10");
     }
@@ -60,7 +64,7 @@ class BoundedInputTest {
 
     @BeforeEach
     void rememberTheRoot() throws IOException {
-        namesBefore = Trees.names(root).toList();
+        namesBefore = Trees.descendants(root);
     }
 
     @ParameterizedTest(name = "a text frame announcing {0} bytes gets an error and is closed; others are served")
@@ -70,8 +74,9 @@ class BoundedInputTest {
         try (V1Client before = V1Client.connectAccepted(server.port());
                 V1Client hostile = V1Client.connectAccepted(server.port())) {
             // were the length honoured, the server would wait for gigabytes and this read would time out
-            hostile.sendRaw(Fixtures.lengthHeader(announced));
-            assertThat(hostile.receive()).startsWith("Error:").contains(Long.toString(announced));
+            hostile.sendRaw(V1Client.lengthHeader(announced));
+            assertThat(hostile.receive())
+                    .isEqualTo("Error: text frame of " + announced + " bytes exceeds the limit of 65536 bytes");
             Fixtures.assertClosedByServer(hostile);
 
             Fixtures.assertServes(before, KEPT, keptSha);
@@ -104,7 +109,7 @@ class BoundedInputTest {
             assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
             client.send("y");
             client.sendRaw(V1Client.lengthPrefixed(json));
-            assertThat(client.receive()).startsWith("Error: malformed file header").contains(reason);
+            assertThat(client.receive()).isEqualTo("Error: malformed file header: " + reason);
             Fixtures.assertClosedByServer(client);
         }
         assertNothingStoredAndStillServing();
@@ -118,7 +123,8 @@ class BoundedInputTest {
             assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
             client.send("y");
             client.sendRaw(V1Client.lengthPrefixed(json));
-            assertThat(client.receive()).startsWith("Error:").contains("exceeds the limit of 1024 bytes");
+            assertThat(client.receive())
+                    .isEqualTo("Error: file header of " + json.length() + " bytes exceeds the limit of 1024 bytes");
             Fixtures.assertClosedByServer(client);
         }
         assertNothingStoredAndStillServing();
@@ -128,7 +134,7 @@ class BoundedInputTest {
     void aRequestThatIsNotUtf8GetsAnErrorAndTheSameConnectionGoesOn() throws Exception {
         try (V1Client client = V1Client.connectAccepted(server.port())) {
             client.sendRaw(V1Client.lengthPrefixed(new byte[] {'/', 'l', 'i', (byte) 0xC3, (byte) 0x28, (byte) 0xFF}));
-            assertThat(client.receive()).startsWith("Error:").contains("UTF-8");
+            assertThat(client.receive()).isEqualTo("Error: request is not valid UTF-8 text");
             Fixtures.assertServes(client, KEPT, keptSha);
         }
     }
@@ -136,9 +142,9 @@ class BoundedInputTest {
     @Test
     void anUploadLargerThanMaxUploadSizeIsRefusedClearlyAndNothingIsStored() throws Exception {
         try (V1Client client = V1Client.connectAccepted(server.port())) {
-            String reply = Fixtures.uploadAcked(client, FileHeader.ofFile("big.bin", 0644, 2048),
-                    Fixtures.randomArray(1, 2048));
-            assertThat(reply).startsWith("Error:").contains("2048 bytes").contains("at most 1024 bytes");
+            String reply = client.uploadAcked(FileHeader.ofFile("big.bin", 0644, 2048), RandomBytes.array(1, 2048));
+            assertThat(reply)
+                    .isEqualTo("Error: 'big.bin' is 2048 bytes; the server accepts at most 1024 bytes per upload");
         }
         assertNothingStoredAndStillServing();
     }
@@ -150,12 +156,13 @@ class BoundedInputTest {
             assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
             client.send("y");
             try {
-                client.sendFile(FileHeader.ofFile("huge.bin", 0644, length).withAck(), Fixtures.randomBytes(3, length));
+                client.sendFile(FileHeader.ofFile("huge.bin", 0644, length).withAck(), RandomBytes.stream(3, length));
             }
             catch (IOException refusedMidway) {
                 // the server stops reading at the header: a client still sending may see its connection cut
             }
-            assertThat(client.receive()).startsWith("Error:").contains("at most 1024 bytes");
+            assertThat(client.receive())
+                    .isEqualTo("Error: 'huge.bin' is 67108864 bytes; the server accepts at most 1024 bytes per upload");
         }
         assertNothingStoredAndStillServing();
     }
@@ -166,19 +173,19 @@ class BoundedInputTest {
         // larger than any disk this runs on: every upload would eat into the reserve
         try (RunningServer reserving = RunningServer.start(otherRoot, "--fileserver.free-space-reserve=100000GB");
                 V1Client client = V1Client.connectAccepted(reserving.port())) {
-            String reply = Fixtures.uploadAcked(client, FileHeader.ofFile("small.txt", 0644, 5),
-                    Fixtures.utf8("small"));
-            assertThat(reply).startsWith("Error:").contains("free space");
-            assertThat(Trees.names(otherRoot)).containsExactly("");
+            String reply = client.uploadAcked(FileHeader.ofFile("small.txt", 0644, 5),
+                    "small".getBytes(StandardCharsets.UTF_8));
+            assertThat(reply).isEqualTo("Error: not enough free space on the server for 'small.txt' (5 bytes)");
+            assertThat(Trees.descendants(otherRoot)).isEmpty();
         }
     }
 
     @Test
     void aTarballExpandingPastMaxExtractedSizeIsRefusedAndLeavesNothing() throws Exception {
         // 64 KiB of zeros packs into far less than the 1 KB upload limit, and expands past 16 KB
-        byte[] bomb = Fixtures.tarball(folder("bomb"), file("bomb/zeros.bin", new byte[64 * 1024], 0100644));
+        byte[] bomb = Tarballs.of(folder("bomb"), file("bomb/zeros.bin", new byte[64 * 1024], 0100644));
         assertThat(bomb.length).as("the tarball as sent is within max-upload-size").isLessThan(1024);
-        assertTarballRefused("bomb", bomb, "expands past the limit of 16384 bytes");
+        assertTarballRefused("bomb", bomb, "Error: archive expands past the limit of 16384 bytes");
     }
 
     @Test
@@ -187,34 +194,34 @@ class BoundedInputTest {
         for (int i = 0; i < 12; i++) {
             entries.add(file("many/" + i, ""));
         }
-        byte[] many = Fixtures.tarball(entries.toArray(TarEntry[]::new));
+        byte[] many = Tarballs.of(entries);
         assertThat(many.length).as("the tarball as sent is within max-upload-size").isLessThan(1024);
-        assertTarballRefused("many", many, "more than 10 entries");
+        assertTarballRefused("many", many, "Error: archive has more than 10 entries");
     }
 
     @Test
     void aTarballWithinTheLimitsIsStored() throws Exception {
-        byte[] fits = Fixtures.tarball(folder("fits"), file("fits/a.txt", "a"), file("fits/b.txt", "b"));
+        byte[] fits = Tarballs.of(folder("fits"), file("fits/a.txt", "a"), file("fits/b.txt", "b"));
         try (V1Client client = V1Client.connectAccepted(server.port())) {
-            assertThat(Fixtures.uploadAcked(client, Fixtures.directoryHeader("fits", fits.length), fits))
+            assertThat(client.uploadAcked(Fixtures.directoryHeader("fits", fits.length), fits))
                     .isEqualTo("ok");
         }
         assertThat(root.resolve("fits/a.txt")).hasContent("a");
         assertThat(root.resolve("fits/b.txt")).hasContent("b");
     }
 
-    private void assertTarballRefused(String name, byte[] tarball, String reason) throws Exception {
+    private void assertTarballRefused(String name, byte[] tarball, String refusal) throws Exception {
         try (V1Client client = V1Client.connectAccepted(server.port())) {
-            String reply = Fixtures.uploadAcked(client, Fixtures.directoryHeader(name, tarball.length), tarball);
-            assertThat(reply).startsWith("Error:").contains(reason);
-            assertThat(Trees.names(root)).containsExactlyInAnyOrderElementsOf(namesBefore);
+            String reply = client.uploadAcked(Fixtures.directoryHeader(name, tarball.length), tarball);
+            assertThat(reply).isEqualTo(refusal);
+            assertThat(Trees.descendants(root)).containsExactlyInAnyOrderElementsOf(namesBefore);
             // a refused tarball is a request that failed, not a broken stream: the connection goes on
             Fixtures.assertServes(client, KEPT, keptSha);
         }
     }
 
     private void assertNothingStoredAndStillServing() throws Exception {
-        assertThat(Trees.names(root)).containsExactlyInAnyOrderElementsOf(namesBefore);
+        assertThat(Trees.descendants(root)).containsExactlyInAnyOrderElementsOf(namesBefore);
         try (V1Client other = V1Client.connectAccepted(server.port())) {
             Fixtures.assertServes(other, KEPT, keptSha);
         }

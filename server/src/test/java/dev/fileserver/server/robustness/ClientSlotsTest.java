@@ -13,7 +13,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import dev.fileserver.server.support.RunningServer;
-import dev.fileserver.server.support.V1Client;
+import dev.fileserver.testsupport.V1Client;
 
 /**
  * {@code max-clients} is enforced with the v1 rejection greeting, and a slot is free again the
@@ -60,8 +60,9 @@ class ClientSlotsTest {
         FATAL_FRAME_ERROR("a 2 GiB frame header") {
             @Override
             void end(V1Client client) throws IOException {
-                client.sendRaw(Fixtures.lengthHeader(0x80000000L));
-                assertThat(client.receive()).startsWith("Error:");
+                client.sendRaw(V1Client.lengthHeader(0x80000000L));
+                assertThat(client.receive())
+                        .isEqualTo("Error: text frame of 2147483648 bytes exceeds the limit of 65536 bytes");
                 Fixtures.assertClosedByServer(client);
             }
         };
@@ -82,8 +83,8 @@ class ClientSlotsTest {
 
     @Test
     void theClientBeyondMaxClientsGetsTheV1RejectionAndIsClosed() throws Exception {
-        try (V1Client first = Fixtures.acceptedClient(server.port());
-                V1Client second = Fixtures.acceptedClient(server.port())) {
+        try (V1Client first = V1Client.awaitAccepted(server.port());
+                V1Client second = V1Client.awaitAccepted(server.port())) {
             assertRejected(server);
             Fixtures.assertLists(first);
             Fixtures.assertLists(second);
@@ -93,11 +94,11 @@ class ClientSlotsTest {
     @ParameterizedTest(name = "a slot freed by {0} is given to the next client")
     @EnumSource(ConnectionEnd.class)
     void aSlotFreedWhenAConnectionEndsIsGivenToTheNextClient(ConnectionEnd end) throws Exception {
-        try (V1Client leaving = Fixtures.acceptedClient(server.port());
-                V1Client staying = Fixtures.acceptedClient(server.port())) {
+        try (V1Client leaving = V1Client.awaitAccepted(server.port());
+                V1Client staying = V1Client.awaitAccepted(server.port())) {
             assertRejected(server);
             end.end(leaving);
-            try (V1Client next = Fixtures.acceptedClient(server.port())) {
+            try (V1Client next = V1Client.awaitAccepted(server.port())) {
                 Fixtures.assertLists(next);
                 Fixtures.assertLists(staying);
                 // exactly one slot was freed
@@ -109,8 +110,8 @@ class ClientSlotsTest {
     @Test
     void twentyRoundsOfFillingAndEmptyingTheSlotsNeverLeakOne() throws Exception {
         for (int round = 0; round < 20; round++) {
-            try (V1Client first = Fixtures.acceptedClient(server.port());
-                    V1Client second = Fixtures.acceptedClient(server.port())) {
+            try (V1Client first = V1Client.awaitAccepted(server.port());
+                    V1Client second = V1Client.awaitAccepted(server.port())) {
                 assertRejected(server);
                 Fixtures.assertLists(first);
                 ConnectionEnd.values()[round % ConnectionEnd.values().length].end(second);
@@ -127,8 +128,8 @@ class ClientSlotsTest {
             Fixtures.assertClosedByServer(silent);
             Fixtures.assertClosedByServer(alsoSilent);
             // both slots are free again: two new clients are served (not silent, they are not dropped)
-            try (V1Client next = Fixtures.acceptedClient(impatient.port());
-                    V1Client nextToo = Fixtures.acceptedClient(impatient.port())) {
+            try (V1Client next = V1Client.awaitAccepted(impatient.port());
+                    V1Client nextToo = V1Client.awaitAccepted(impatient.port())) {
                 Fixtures.assertLists(next);
                 Fixtures.assertLists(nextToo);
             }

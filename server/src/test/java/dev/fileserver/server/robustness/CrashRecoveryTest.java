@@ -1,8 +1,8 @@
 package dev.fileserver.server.robustness;
 
 import static dev.fileserver.server.robustness.Fixtures.MiB;
-import static dev.fileserver.server.robustness.Fixtures.TarEntry.file;
-import static dev.fileserver.server.robustness.Fixtures.TarEntry.folder;
+import static dev.fileserver.testsupport.TarEntry.file;
+import static dev.fileserver.testsupport.TarEntry.folder;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayInputStream;
@@ -19,8 +19,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.server.storage.local.StorageRoot;
 import dev.fileserver.server.support.ForkedServer;
-import dev.fileserver.server.support.Trees;
-import dev.fileserver.server.support.V1Client;
+import dev.fileserver.server.support.RunningServer;
+import dev.fileserver.testsupport.Await;
+import dev.fileserver.testsupport.RandomBytes;
+import dev.fileserver.testsupport.ServerProcess;
+import dev.fileserver.testsupport.Tarballs;
+import dev.fileserver.testsupport.Trees;
+import dev.fileserver.testsupport.V1Client;
 import dev.fileserver.wire.FileHeader;
 
 /**
@@ -29,14 +34,18 @@ import dev.fileserver.wire.FileHeader;
  */
 class CrashRecoveryTest {
 
+    private static final int KiB = 1024;
+
     @TempDir
     Path root;
 
+    // A small replacement proves as much as a large one: the server is killed once half of it is on disk.
+
     @Test
     void aFileReplacementCutByKillLeavesTheOldFileAndItsTemporaryGoesAtTheNextStart() throws Exception {
-        Files.write(root.resolve("data.bin"), Fixtures.randomArray(1, 4 * MiB));
-        long length = 200L * MiB;
-        try (InputStream replacement = Fixtures.randomBytes(2, length)) {
+        Files.write(root.resolve("data.bin"), RandomBytes.array(1, 64 * KiB));
+        long length = MiB;
+        try (InputStream replacement = RandomBytes.stream(2, length)) {
             assertCutByKillAndRecovered(FileHeader.ofFile("data.bin", 0644, length), replacement, length / 2,
                     "data.bin");
         }
@@ -45,30 +54,31 @@ class CrashRecoveryTest {
     @Test
     void aFolderReplacementCutByKillLeavesTheOldFolderAndItsTemporaryGoesAtTheNextStart() throws Exception {
         Files.createDirectories(root.resolve("photos/2024"));
-        Files.write(root.resolve("photos/cat.jpg"), Fixtures.randomArray(3, MiB));
-        Files.write(root.resolve("photos/2024/dog.jpg"), Fixtures.randomArray(4, MiB));
-        byte[] tarball = Fixtures.tarball(folder("photos"), folder("photos/2025"),
-                file("photos/2025/bird.jpg", Fixtures.randomArray(5, 8 * MiB), 0100644));
+        Files.write(root.resolve("photos/cat.jpg"), RandomBytes.array(3, 64 * KiB));
+        Files.write(root.resolve("photos/2024/dog.jpg"), RandomBytes.array(4, 64 * KiB));
+        byte[] tarball = Tarballs.of(folder("photos"), folder("photos/2025"),
+                file("photos/2025/bird.jpg", RandomBytes.array(5, MiB), 0100644));
         assertCutByKillAndRecovered(Fixtures.directoryHeader("photos", tarball.length),
                 new ByteArrayInputStream(tarball), tarball.length / 2, "photos");
     }
 
-    /** Sends {@code sent} bytes of an upload, kills the server once they are on disk, then starts it again. */
+    /** Sends {@code sent} bytes of an upload, kills the server once they are on disk, then starts one again. */
     private void assertCutByKillAndRecovered(FileHeader header, InputStream content, long sent, String... listing)
             throws Exception {
         Map<String, String> before = Trees.describe(root);
-        try (ForkedServer server = ForkedServer.start(root, List.of());
-                V1Client client = V1Client.connectAccepted(server.port())) {
-            Fixtures.beginUpload(client, "", header);
-            Fixtures.sendPart(client, content, sent);
-            Fixtures.await("the server has written the " + sent + " bytes sent", () -> temporaryBytes() == sent);
+        try (ServerProcess server = ForkedServer.start(root, List.of());
+                V1Client client = V1Client.connectAccepted(server.tcpPort())) {
+            client.beginUpload("", header);
+            client.sendPart(content, sent);
+            Await.until("the server has written the " + sent + " bytes sent", () -> temporaryBytes() == sent);
             server.kill();
         }
         // the crash left its temporary file: what the next start must clean up
         assertThat(Fixtures.temporaries(root)).hasSize(1);
         assertThat(withoutTemporaries(Trees.describe(root))).isEqualTo(before);
 
-        try (ForkedServer restarted = ForkedServer.start(root, List.of());
+        // the start that cleans up is the same in this JVM, where it costs a fraction of a new one
+        try (RunningServer restarted = RunningServer.start(root);
                 V1Client client = V1Client.connectAccepted(restarted.port())) {
             assertThat(Fixtures.temporaries(root)).isEmpty();
             Fixtures.assertLists(client, listing);

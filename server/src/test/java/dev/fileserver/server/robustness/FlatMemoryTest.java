@@ -22,10 +22,12 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.fileserver.server.robustness.Fixtures.Sha256Sink;
 import dev.fileserver.server.support.ForkedServer;
-import dev.fileserver.server.support.Trees;
-import dev.fileserver.server.support.V1Client;
+import dev.fileserver.testsupport.RandomBytes;
+import dev.fileserver.testsupport.ServerProcess;
+import dev.fileserver.testsupport.Sha256;
+import dev.fileserver.testsupport.Sha256Sink;
+import dev.fileserver.testsupport.V1Client;
 import dev.fileserver.wire.FileHeader;
 
 /**
@@ -47,19 +49,19 @@ class FlatMemoryTest {
     @Test
     void aFileOfFourTimesTheHeapGoesUpAndComesBackAsAFileAndInAFolderByteForByte() throws Exception {
         Files.createDirectory(root.resolve("big"));
-        try (ForkedServer server = ForkedServer.start(root, SMALL_HEAP);
-                V1Client client = V1Client.connectAccepted(server.port())) {
+        try (ServerProcess server = ForkedServer.start(root, SMALL_HEAP);
+                V1Client client = V1Client.connectAccepted(server.tcpPort())) {
             Sha256Sink sent = new Sha256Sink();
             assertThat(client.request("/upload big", 2)).containsExactly("ok", "dir");
             client.send("y");
             client.sendFile(FileHeader.ofFile("blob.bin", 0644, SIZE).withAck(),
-                    Fixtures.teed(Fixtures.randomBytes(300, SIZE), sent));
+                    Fixtures.teed(RandomBytes.stream(300, SIZE), sent));
             assertThat(client.receive()).isEqualTo("ok");
             assertThat(sent.count()).isEqualTo(SIZE);
-            assertThat(Trees.sha256(root.resolve("big/blob.bin"))).as("the stored file").isEqualTo(sent.hex());
+            assertThat(Sha256.of(root.resolve("big/blob.bin"))).as("the stored file").isEqualTo(sent.hex());
 
             Sha256Sink received = new Sha256Sink();
-            Fixtures.download(client, "big/blob.bin", "file", received);
+            client.download("big/blob.bin", "file", received);
             assertThat(received.count()).isEqualTo(SIZE);
             assertThat(received.hex()).as("the downloaded file").isEqualTo(sent.hex());
 
@@ -76,7 +78,7 @@ class FlatMemoryTest {
         PipedInputStream tarball = new PipedInputStream(MiB);
         CompletableFuture<Map<String, String>> entries = CompletableFuture.supplyAsync(() -> readTarball(tarball));
         try (OutputStream pipe = new PipedOutputStream(tarball)) {
-            Fixtures.download(client, folder, "dir", pipe);
+            client.download(folder, "dir", pipe);
         }
         return entries.get(1, TimeUnit.MINUTES);
     }
@@ -87,7 +89,7 @@ class FlatMemoryTest {
                 TarArchiveInputStream tar = new TarArchiveInputStream(gzip)) {
             TarArchiveEntry entry;
             while ((entry = tar.getNextEntry()) != null) {
-                digests.put(entry.getName(), entry.isDirectory() ? "folder" : Fixtures.sha256(tar));
+                digests.put(entry.getName(), entry.isDirectory() ? "folder" : Sha256.of(tar));
             }
             // to the end of the gzip stream, which checks its CRC and length, and of the pipe
             gzip.transferTo(OutputStream.nullOutputStream());

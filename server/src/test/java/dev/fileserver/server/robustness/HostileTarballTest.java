@@ -1,9 +1,9 @@
 package dev.fileserver.server.robustness;
 
-import static dev.fileserver.server.robustness.Fixtures.TarEntry.file;
-import static dev.fileserver.server.robustness.Fixtures.TarEntry.folder;
-import static dev.fileserver.server.robustness.Fixtures.TarEntry.hardLink;
-import static dev.fileserver.server.robustness.Fixtures.TarEntry.symlink;
+import static dev.fileserver.testsupport.TarEntry.file;
+import static dev.fileserver.testsupport.TarEntry.folder;
+import static dev.fileserver.testsupport.TarEntry.hardLink;
+import static dev.fileserver.testsupport.TarEntry.symlink;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
@@ -27,10 +27,13 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import dev.fileserver.server.robustness.Fixtures.TarEntry;
 import dev.fileserver.server.support.RunningServer;
-import dev.fileserver.server.support.Trees;
-import dev.fileserver.server.support.V1Client;
+import dev.fileserver.testsupport.RandomBytes;
+import dev.fileserver.testsupport.Sha256;
+import dev.fileserver.testsupport.TarEntry;
+import dev.fileserver.testsupport.Tarballs;
+import dev.fileserver.testsupport.Trees;
+import dev.fileserver.testsupport.V1Client;
 
 /**
  * Directory uploads whose tarball tries to reach outside its target folder are refused with an
@@ -96,7 +99,7 @@ class HostileTarballTest {
     @MethodSource("hostileTarballs")
     void aHostileTarballIsRefusedAndCreatesNothing(String what, List<TarEntry> entries) throws Exception {
         try (V1Client client = V1Client.connectAccepted(server.port())) {
-            String reply = upload(client, Fixtures.tarball(entries.toArray(TarEntry[]::new)));
+            String reply = upload(client, Tarballs.of(entries));
             assertThat(reply).startsWith("Error:");
             assertThat(Trees.describe(parent)).isEqualTo(parentBefore);
             assertThat(Path.of(OUTSIDE)).doesNotExist();
@@ -108,7 +111,7 @@ class HostileTarballTest {
     void aSymbolicLinkThatLeavesTheFolderOnlyThroughAnotherLinkIsRefused() throws Exception {
         // Read as text, top/s/s/s/../../.. is top itself; on disk s is top, so each ".." climbs one
         // level more: from the extraction folder up to the root's parent.
-        byte[] tarball = Fixtures.tarball(folder("top"), symlink("top/s", "."),
+        byte[] tarball = Tarballs.of(folder("top"), symlink("top/s", "."),
                 symlink("top/up", LINK_OUT_THROUGH_LINKS));
         try (V1Client client = V1Client.connectAccepted(server.port())) {
             String reply = upload(client, tarball);
@@ -125,7 +128,7 @@ class HostileTarballTest {
 
     @Test
     void aHardLinkReachedThroughALinkChainIsRefusedAndLeaksNothing() throws Exception {
-        byte[] tarball = Fixtures.tarball(folder("top"), symlink("top/s", "."),
+        byte[] tarball = Tarballs.of(folder("top"), symlink("top/s", "."),
                 symlink("top/up", LINK_OUT_THROUGH_LINKS), hardLink("top/leak", "top/up/secret.txt"));
         try (V1Client client = V1Client.connectAccepted(server.port())) {
             String reply = upload(client, tarball);
@@ -145,8 +148,8 @@ class HostileTarballTest {
 
     @Test
     void aCleanDirectoryTarballLandsCompleteWithItsSetuidBitStripped() throws Exception {
-        byte[] tool = Fixtures.randomArray(7, 4096);
-        byte[] tarball = Fixtures.tarball(folder("clean"), folder("clean/bin"),
+        byte[] tool = RandomBytes.array(7, 4096);
+        byte[] tarball = Tarballs.of(folder("clean"), folder("clean/bin"),
                 file("clean/bin/tool", tool, 0104755), file("clean/readme.txt", "read me\n"));
         try (V1Client client = V1Client.connectAccepted(server.port())) {
             assertThat(upload(client, "clean", tarball)).isEqualTo("ok");
@@ -155,8 +158,8 @@ class HostileTarballTest {
         assertThat(Trees.describe(clean)).containsExactlyInAnyOrderEntriesOf(Map.of(
                 "", "d 755",
                 "bin", "d 755",
-                "bin/tool", "f 755 " + Fixtures.sha256(tool),
-                "readme.txt", "f 644 " + Fixtures.sha256(Fixtures.utf8("read me\n"))));
+                "bin/tool", "f 755 " + Sha256.of(tool),
+                "readme.txt", "f 644 " + Sha256.of("read me\n".getBytes(StandardCharsets.UTF_8))));
         // the rwx view above cannot show setuid: read the whole st_mode
         assertThat((int) Files.getAttribute(clean.resolve("bin/tool"), "unix:mode") & 07777).isEqualTo(0755);
         assertThat(Fixtures.temporaries(root)).isEmpty();
@@ -168,7 +171,7 @@ class HostileTarballTest {
     }
 
     private static String upload(V1Client client, String name, byte[] tarball) throws IOException {
-        return Fixtures.uploadAcked(client, Fixtures.directoryHeader(name, tarball.length), tarball);
+        return client.uploadAcked(Fixtures.directoryHeader(name, tarball.length), tarball);
     }
 
     /** Downloads a file's content as text, or null when the server says it is not there. */

@@ -17,18 +17,22 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import dev.fileserver.server.robustness.Fixtures.Sha256Sink;
 import dev.fileserver.server.session.SessionRegistry;
 import dev.fileserver.server.storage.local.StorageRoot;
 import dev.fileserver.server.support.RunningServer;
-import dev.fileserver.server.support.Trees;
-import dev.fileserver.server.support.V1Client;
+import dev.fileserver.testsupport.Await;
+import dev.fileserver.testsupport.RandomBytes;
+import dev.fileserver.testsupport.Sha256;
+import dev.fileserver.testsupport.Sha256Sink;
+import dev.fileserver.testsupport.Trees;
+import dev.fileserver.testsupport.V1Client;
 import dev.fileserver.wire.FileHeader;
 
 /**
  * Clients that stall, vanish mid-transfer or race each other: every connection is served on its
  * own, a silent one is dropped after the idle timeout, and what a broken transfer leaves behind
- * is the previous state of the root, never a part of a file.
+ * is the previous state of the root, never a part of a file. (A client that stops reading a
+ * download: {@code StalledReaderTest}.)
  */
 class SlowAndBrokenClientsTest {
 
@@ -49,12 +53,12 @@ class SlowAndBrokenClientsTest {
 
     @BeforeAll
     static void start() throws IOException {
-        try (InputStream content = Fixtures.randomBytes(64, 64L * MiB)) {
+        try (InputStream content = RandomBytes.stream(64, 64L * MiB)) {
             Files.copy(content, root.resolve(BIG));
         }
-        Files.write(root.resolve(DOC), Fixtures.randomArray(1, MiB));
-        bigSha = Trees.sha256(root.resolve(BIG));
-        docSha = Trees.sha256(root.resolve(DOC));
+        Files.write(root.resolve(DOC), RandomBytes.array(1, MiB));
+        bigSha = Sha256.of(root.resolve(BIG));
+        docSha = Sha256.of(root.resolve(DOC));
         // long enough that a busy machine never makes a well-behaved client look idle
         server = RunningServer.start(root, "--fileserver.idle-timeout=5s");
     }
@@ -66,7 +70,7 @@ class SlowAndBrokenClientsTest {
 
     @BeforeEach
     void rememberTheRoot() throws IOException {
-        namesBefore = Trees.names(root).toList();
+        namesBefore = Trees.descendants(root);
     }
 
     @Test
@@ -81,17 +85,7 @@ class SlowAndBrokenClientsTest {
             assertThat(isServing(stalled)).as("the stalled client is still connected while the others were served")
                     .isTrue();
             Fixtures.assertClosedByServer(stalled);
-            Fixtures.await("the server lets the stalled client go", () -> !isServing(stalled));
-        }
-    }
-
-    @Test
-    void aClientThatStopsReadingADownloadIsDroppedAfterTheIdleTimeout() throws Exception {
-        try (V1Client stopped = V1Client.connectAccepted(server.port())) {
-            assertThat(stopped.request("/download " + BIG, 2)).containsExactly("ok", "file");
-            stopped.send("y");
-            // it reads nothing more: once the socket buffers are full the server can send no further
-            Fixtures.await("the server lets go of a client that stopped reading a download", () -> !isServing(stopped));
+            Await.until("the server lets the stalled client go", () -> !isServing(stalled));
         }
     }
 
@@ -104,7 +98,7 @@ class SlowAndBrokenClientsTest {
             assertThat(header.fileLen()).isEqualTo(64L * MiB);
             leaving.receiveContent(new FileHeader(false, BIG, header.permissions(), MiB, false), new Sha256Sink());
             leaving.close();
-            Fixtures.await("the server lets go of the client that left", () -> !isServing(leaving));
+            Await.until("the server lets go of the client that left", () -> !isServing(leaving));
         }
         try (V1Client next = V1Client.connectAccepted(server.port())) {
             Fixtures.assertServes(next, BIG, bigSha);
@@ -116,17 +110,17 @@ class SlowAndBrokenClientsTest {
     void aClientDisconnectingMidUploadLeavesTheRootAsItWasAndNoTemporary(String name) throws Exception {
         try (V1Client leaving = V1Client.connectAccepted(server.port());
                 V1Client watching = V1Client.connectAccepted(server.port())) {
-            Fixtures.beginUpload(leaving, "", FileHeader.ofFile(name, 0644, 8L * MiB));
-            Fixtures.sendPart(leaving, Fixtures.randomBytes(2, 8L * MiB), 4L * MiB);
-            Fixtures.await("the upload is being received", () -> !Fixtures.temporaries(root).isEmpty());
+            leaving.beginUpload("", FileHeader.ofFile(name, 0644, 8L * MiB));
+            leaving.sendPart(RandomBytes.stream(2, 8L * MiB), 4L * MiB);
+            Await.until("the upload is being received", () -> !Fixtures.temporaries(root).isEmpty());
             // while it is, its temporary file shows nowhere
             Fixtures.assertLists(watching, BIG, DOC);
             assertThat(watching.request("/tree", 3).get(2)).doesNotContain(StorageRoot.TEMPORARY_PREFIX);
 
             leaving.close();
-            Fixtures.await("the temporary file is removed", () -> Fixtures.temporaries(root).isEmpty());
-            assertThat(Trees.names(root)).containsExactlyInAnyOrderElementsOf(namesBefore);
-            assertThat(Trees.sha256(root.resolve(DOC))).isEqualTo(docSha);
+            Await.until("the temporary file is removed", () -> Fixtures.temporaries(root).isEmpty());
+            assertThat(Trees.descendants(root)).containsExactlyInAnyOrderElementsOf(namesBefore);
+            assertThat(Sha256.of(root.resolve(DOC))).isEqualTo(docSha);
             Fixtures.assertLists(watching, BIG, DOC);
         }
     }
@@ -134,26 +128,26 @@ class SlowAndBrokenClientsTest {
     @Test
     void twoConcurrentUploadsOfTheSameNameEndWithOneCompleteFileNeverAMix() throws Exception {
         long length = 8L * MiB;
-        String shaA = Fixtures.sha256(Fixtures.randomBytes(11, length));
-        String shaB = Fixtures.sha256(Fixtures.randomBytes(12, length));
+        String shaA = Sha256.of(RandomBytes.stream(11, length));
+        String shaB = Sha256.of(RandomBytes.stream(12, length));
         FileHeader header = FileHeader.ofFile("same.bin", 0644, length).withAck();
         try (V1Client a = V1Client.connectAccepted(server.port());
                 V1Client b = V1Client.connectAccepted(server.port());
-                InputStream contentA = Fixtures.randomBytes(11, length);
-                InputStream contentB = Fixtures.randomBytes(12, length)) {
-            Fixtures.beginUpload(a, "", header);
-            Fixtures.beginUpload(b, "", header);
+                InputStream contentA = RandomBytes.stream(11, length);
+                InputStream contentB = RandomBytes.stream(12, length)) {
+            a.beginUpload("", header);
+            b.beginUpload("", header);
             int piece = 256 * 1024;
             for (long sent = 0; sent < length; sent += piece) {
-                Fixtures.sendPart(a, contentA, piece);
-                Fixtures.sendPart(b, contentB, piece);
+                a.sendPart(contentA, piece);
+                b.sendPart(contentB, piece);
             }
             assertThat(a.receive()).isEqualTo("ok");
             assertThat(b.receive()).isEqualTo("ok");
         }
         Path same = root.resolve("same.bin");
         assertThat(Files.size(same)).isEqualTo(length);
-        assertThat(Trees.sha256(same)).isIn(shaA, shaB);
+        assertThat(Sha256.of(same)).isIn(shaA, shaB);
         assertThat(Fixtures.temporaries(root)).isEmpty();
         Files.delete(same);
     }

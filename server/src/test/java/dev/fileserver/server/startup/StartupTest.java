@@ -22,7 +22,7 @@ import org.springframework.integration.ip.tcp.connection.TcpConnectionOpenEvent;
 
 import dev.fileserver.server.config.StartupException;
 import dev.fileserver.server.support.RunningServer;
-import dev.fileserver.server.support.V1Client;
+import dev.fileserver.testsupport.V1Client;
 
 /** Start-up either serves as configured or stops at once with a message that names the setting. */
 public class StartupTest {

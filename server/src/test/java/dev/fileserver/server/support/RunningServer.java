@@ -7,14 +7,14 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
 
 import dev.fileserver.server.FileServerApplication;
+import dev.fileserver.testsupport.ServerArguments;
 
 /** The real server application, in this JVM, on an ephemeral port, serving a given root. */
 public final class RunningServer implements AutoCloseable {
@@ -28,18 +28,10 @@ public final class RunningServer implements AutoCloseable {
         this.root = root;
     }
 
-    /** Starts with {@code fileserver.root=root}, an ephemeral port, and any further {@code --key=value}. */
+    /** Starts with {@code fileserver.root=root}, ephemeral ports, and any further {@code --key=value}. */
     public static RunningServer start(Path root, String... properties) {
-        Map<String, String> args = new LinkedHashMap<>();
-        args.put("fileserver.root", root.toString());
-        args.put("fileserver.port", "0");
-        args.put("server.port", "0");
-        for (String property : properties) {
-            String[] keyValue = property.replaceFirst("^--", "").split("=", 2);
-            args.put(keyValue[0], keyValue.length > 1 ? keyValue[1] : "");
-        }
         ConfigurableApplicationContext context = new SpringApplicationBuilder(FileServerApplication.class)
-                .run(args.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
+                .run(ServerArguments.of(root, List.of(properties)).toArray(String[]::new));
         return new RunningServer(context, root);
     }
 
@@ -78,10 +70,6 @@ public final class RunningServer implements AutoCloseable {
 
     public ConfigurableApplicationContext context() {
         return context;
-    }
-
-    public V1Client connect() {
-        return V1Client.connect(port());
     }
 
     @Override

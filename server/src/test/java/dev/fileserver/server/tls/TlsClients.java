@@ -14,7 +14,7 @@ import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
 
 import dev.fileserver.server.support.RunningServer;
-import dev.fileserver.server.support.V1Client;
+import dev.fileserver.testsupport.V1Client;
 import dev.fileserver.server.tcp.TcpListenerLifecycle;
 
 /** A client side for the TLS listener: trusting exactly the server's certificate, as a pinning client does. */

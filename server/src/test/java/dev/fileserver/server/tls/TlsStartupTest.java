@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.server.support.RunningServer;
-import dev.fileserver.server.support.V1Client;
+import dev.fileserver.testsupport.V1Client;
 
 /** Where the TLS listener's certificate comes from, and what start-up refuses. */
 class TlsStartupTest {

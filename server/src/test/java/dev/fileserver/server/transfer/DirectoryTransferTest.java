@@ -10,20 +10,21 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
-import java.util.Random;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.server.support.RunningServer;
-import dev.fileserver.server.support.Trees;
-import dev.fileserver.server.support.V1Client;
+import dev.fileserver.server.support.ServerPerClass;
+import dev.fileserver.testsupport.RandomBytes;
+import dev.fileserver.testsupport.Trees;
+import dev.fileserver.testsupport.V1Client;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.archive.DirectoryTarball;
 import dev.fileserver.wire.archive.TarballExtractor;
@@ -32,31 +33,31 @@ import dev.fileserver.wire.archive.TarballLimits;
 /** Folders travel whole as gzip tarballs, both ways, and become visible complete or not at all. */
 class DirectoryTransferTest {
 
+    @RegisterExtension
+    static final ServerPerClass server = new ServerPerClass();
+
+    /** The client's side: local folders, downloads. */
     @TempDir
     Path temp;
 
     Path root;
 
-    RunningServer server;
-
     V1Client client;
 
     @BeforeEach
-    void start() throws IOException {
-        root = Files.createDirectory(temp.resolve("root"));
-        server = RunningServer.start(root);
+    void connect() throws IOException {
+        root = server.root();
         client = V1Client.connectAccepted(server.port());
     }
 
     @AfterEach
-    void stop() {
+    void disconnect() {
         client.close();
-        server.close();
     }
 
     @Test
     void aFolderUploadedAndDownloadedAgainIsTheSameTreeByteForByteWithItsPermissionBits() throws IOException {
-        Path album = sampleTree(temp.resolve("local/album"));
+        Path album = Trees.plantSample(temp.resolve("local/album"));
         upload(album, "");
         assertThat(Trees.describe(root.resolve("album"))).isEqualTo(Trees.describe(album));
 
@@ -69,7 +70,7 @@ class DirectoryTransferTest {
     void aFolderUploadedOverAnOlderOneReplacesItWhole() throws IOException {
         Files.createDirectories(root.resolve("album/old-only"));
         Files.writeString(root.resolve("album/old-only/stale.txt"), "stale");
-        Path album = sampleTree(temp.resolve("local/album"));
+        Path album = Trees.plantSample(temp.resolve("local/album"));
         upload(album, "");
         assertThat(Trees.describe(root.resolve("album"))).isEqualTo(Trees.describe(album));
         try (Stream<Path> left = Files.list(root)) {
@@ -79,22 +80,25 @@ class DirectoryTransferTest {
 
     @Test
     void aCompressedFolderDownloadIsTheSameTreeAndSmaller() throws IOException {
-        server.close();
-        server = RunningServer.start(root, "--fileserver.directory-compression-level=6");
-        client = V1Client.connectAccepted(server.port());
-        Path album = sampleTree(root.resolve("album"));
+        Path compressedRoot = Files.createDirectory(temp.resolve("compressed"));
+        Path album = Trees.plantSample(compressedRoot.resolve("album"));
         Files.writeString(album.resolve("repetitive.txt"), "all work and no play ".repeat(50_000));
-        Map<String, FileTime> before = folderTimes(root);
-        Path back = Files.createDirectories(temp.resolve("back"));
-        FileHeader header = downloadAndExtract("album", back);
-        assertThat(Trees.describe(back.resolve("album"))).isEqualTo(Trees.describe(album));
-        assertThat(header.fileLen()).isLessThan(DirectoryTarball.scan(album, path -> true).length() / 2);
-        assertThat(folderTimes(root)).isEqualTo(before);
+        Map<String, FileTime> before = folderTimes(compressedRoot);
+        try (RunningServer compressing = RunningServer.start(compressedRoot,
+                "--fileserver.directory-compression-level=6")) {
+            client.close();
+            client = V1Client.connectAccepted(compressing.port());
+            Path back = Files.createDirectories(temp.resolve("back"));
+            FileHeader header = downloadAndExtract("album", back);
+            assertThat(Trees.describe(back.resolve("album"))).isEqualTo(Trees.describe(album));
+            assertThat(header.fileLen()).isLessThan(DirectoryTarball.scan(album, path -> true).length() / 2);
+        }
+        assertThat(folderTimes(compressedRoot)).isEqualTo(before);
     }
 
     @Test
     void aFolderReachedThroughALinkInsideTheRootTravelsUnderTheLinksName() throws IOException {
-        Path album = sampleTree(root.resolve("album"));
+        Path album = Trees.plantSample(root.resolve("album"));
         Files.createSymbolicLink(root.resolve("shortcut"), album);
         Path back = Files.createDirectories(temp.resolve("back"));
         downloadAndExtract("shortcut", back);
@@ -103,7 +107,7 @@ class DirectoryTransferTest {
 
     @Test
     void aDownloadedFolderWritesNothingInsideTheServedTree() throws IOException {
-        sampleTree(root.resolve("album"));
+        Trees.plantSample(root.resolve("album"));
         Map<String, FileTime> before = folderTimes(root);
         downloadAndExtract("album", Files.createDirectories(temp.resolve("back")));
         // creating and removing even a temporary file would change a folder's modification time
@@ -147,7 +151,7 @@ class DirectoryTransferTest {
         client.sendFile(FileHeader.ofDirectory("photos", 0755, content.size()).withAck(), content.toByteArray());
         assertThat(client.receive()).isEqualTo("Error: the archive for 'photos' holds [important] at its top level");
         assertThat(root.resolve("important/keep.txt")).hasContent("keep");
-        assertThat(Trees.names(root)).containsExactlyInAnyOrder("", "important", "important/keep.txt");
+        assertThat(Trees.descendants(root)).containsExactly("important", "important/keep.txt");
     }
 
     @Test
@@ -163,7 +167,7 @@ class DirectoryTransferTest {
         client.sendFile(FileHeader.ofDirectory("album", 0755, content.size()).withAck(), content.toByteArray());
         assertThat(client.receive())
                 .isEqualTo("Error: the archive holds 'album/.fileserver-tmp-hidden', a name the server reserves");
-        assertThat(Trees.names(root)).containsExactly("");
+        assertThat(Trees.descendants(root)).isEmpty();
     }
 
     @Test
@@ -174,7 +178,7 @@ class DirectoryTransferTest {
         byte[] garbage = "this is not gzip at all".getBytes();
         client.sendFile(new FileHeader(true, "album.tar.gz", 040755, garbage.length, true), garbage);
         assertThat(client.receive()).startsWith("Error: not a valid gzip tarball");
-        assertThat(Trees.names(root)).containsExactlyInAnyOrder("", "keep.txt");
+        assertThat(Trees.descendants(root)).containsExactly("keep.txt");
         assertThat(client.request("/list", 3)).containsExactly("ok", "ok", "keep.txt\n");
     }
 
@@ -183,8 +187,7 @@ class DirectoryTransferTest {
         Files.writeString(root.resolve("report.bin"), "old version");
         assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
         client.send("y");
-        byte[] firstHalf = new byte[512 * 1024];
-        new Random(1).nextBytes(firstHalf);
+        byte[] firstHalf = RandomBytes.array(1, 512 * 1024);
         FileHeader header = FileHeader.ofFile("report.bin", 0644, 2L * firstHalf.length).withAck();
         client.sendRaw(V1Client.headerFrame(header));
         client.sendRaw(firstHalf);
@@ -197,7 +200,7 @@ class DirectoryTransferTest {
         client.sendRaw(firstHalf);
         assertThat(client.receive()).isEqualTo("ok");
         assertThat(Files.size(root.resolve("report.bin"))).isEqualTo(2L * firstHalf.length);
-        assertThat(Trees.names(root)).containsExactlyInAnyOrder("", "report.bin");
+        assertThat(Trees.descendants(root)).containsExactly("report.bin");
     }
 
     private void upload(Path folder, String into) throws IOException {
@@ -224,22 +227,6 @@ class DirectoryTransferTest {
             new TarballExtractor(new TarballLimits(1L << 30, 10_000)).extract(in, into);
         }
         return header;
-    }
-
-    private static Path sampleTree(Path folder) throws IOException {
-        Files.createDirectories(folder.resolve("2024/summer"));
-        Files.createDirectories(folder.resolve("empty"));
-        Random random = new Random(42);
-        byte[] photo = new byte[300_000];
-        random.nextBytes(photo);
-        Files.write(folder.resolve("2024/summer/beach.jpg"), photo);
-        Files.writeString(folder.resolve("2024/notes with spaces.txt"), "sunny\n");
-        Files.write(folder.resolve("empty.txt"), new byte[0]);
-        Files.writeString(folder.resolve("run.sh"), "#!/bin/sh\necho hi\n");
-        Files.setPosixFilePermissions(folder.resolve("run.sh"), PosixFilePermissions.fromString("rwxr-x---"));
-        Files.setPosixFilePermissions(folder.resolve("empty.txt"), PosixFilePermissions.fromString("rw-------"));
-        Files.setPosixFilePermissions(folder.resolve("2024"), PosixFilePermissions.fromString("rwx------"));
-        return folder;
     }
 
     private static Map<String, FileTime> folderTimes(Path root) throws IOException {

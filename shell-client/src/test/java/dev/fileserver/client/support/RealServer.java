@@ -1,104 +1,69 @@
 package dev.fileserver.client.support;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+
+import dev.fileserver.testsupport.ServerLauncher;
+import dev.fileserver.testsupport.ServerProcess;
+import dev.fileserver.testsupport.Trees;
+import dev.fileserver.wire.files.RecursiveDelete;
 
 /**
- * The real server: its jar, as users run it, in a JVM of its own, on an ephemeral port, serving a
- * temporary root. (In-process would need the server module to publish its plain jar; its Boot
- * repackaging replaces it in the reactor.)
+ * The real server: its jar, as users run it, in a process of its own on ephemeral ports. Starting
+ * it costs seconds, so one serves every test class of the run that registers this extension, and
+ * each of those classes starts with an empty root. (In-process would need the server module to
+ * publish its plain jar; its Boot repackaging replaces it in the reactor.)
  */
-public final class RealServer implements AutoCloseable {
+public final class RealServer implements BeforeAllCallback {
 
-    private static final Pattern LISTENING = Pattern.compile("File service listening on [^:]+:(\\d+)");
+    private static final Path JAR = Path.of(System.getProperty("fileserver.server.jar", "../server/target/server.jar"));
 
-    private final Process process;
+    private Shared shared;
 
-    private final int port;
-
-    private final Path root;
-
-    private RealServer(Process process, int port, Path root) {
-        this.process = process;
-        this.port = port;
-        this.root = root;
-    }
-
-    /** Starts serving {@code root}; {@code properties} are further {@code --key=value} settings. */
-    public static RealServer start(Path root, String... properties) throws Exception {
-        Path jar = Path.of(System.getProperty("fileserver.server.jar", "../server/target/server.jar"));
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException("no server jar at " + jar.toAbsolutePath()
-                    + "; build it first: ./mvnw -B -DskipTests package (or run ./mvnw verify)");
-        }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-jar", jar.toAbsolutePath().toString(),
-                "--fileserver.root=" + root, "--fileserver.port=0", "--server.port=0"));
-        command.addAll(List.of(properties));
-        // started in the root's parent, so that no ./config/ of the working tree is read
-        Process process = new ProcessBuilder(command).directory(root.getParent().toFile()).redirectErrorStream(true)
-                .start();
-        List<String> output = new ArrayList<>();
-        CompletableFuture<Integer> port = new CompletableFuture<>();
-        Thread pump = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(
-                    new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    synchronized (output) {
-                        output.add(line);
-                    }
-                    Matcher matcher = LISTENING.matcher(line);
-                    if (matcher.find()) {
-                        port.complete(Integer.parseInt(matcher.group(1)));
-                    }
-                }
-            }
-            catch (IOException ignored) {
-                // the process ended
-            }
-            port.completeExceptionally(new IllegalStateException("the server exited before listening"));
-        }, "real-server-output");
-        pump.setDaemon(true);
-        pump.start();
-        try {
-            return new RealServer(process, port.get(90, TimeUnit.SECONDS), root);
-        }
-        catch (Exception e) {
-            process.destroyForcibly();
-            synchronized (output) {
-                throw new IllegalStateException("the server did not start:\n" + String.join("\n", output), e);
-            }
-        }
+    @Override
+    public void beforeAll(ExtensionContext context) throws IOException {
+        shared = context.getRoot().getStore(Namespace.create(RealServer.class))
+                .computeIfAbsent(Shared.class, key -> Shared.start(), Shared.class);
+        Trees.empty(shared.root());
     }
 
     public int port() {
-        return port;
+        return shared.process().tcpPort();
     }
 
     public Path root() {
-        return root;
+        return shared.root();
     }
 
-    public long pid() {
-        return process.pid();
-    }
+    /** The server and the root it serves; closed with the run's root store, after the last test class. */
+    private record Shared(ServerProcess process, Path root) implements AutoCloseable {
 
-    @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
+        static Shared start() {
+            try {
+                Path root = Files.createTempDirectory("fileserver-client-tests-");
+                return new Shared(ServerLauncher.fromJar(JAR).withJvmOptions(List.of("-Xmx256m")).startingQuickly()
+                        .start(root), root);
+            }
+            catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while starting the server", e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
+            process.close();
+            RecursiveDelete.delete(root);
         }
     }
 }

@@ -36,7 +36,10 @@ import dev.fileserver.wire.archive.PosixModes;
 import dev.fileserver.wire.archive.TarballExtractor;
 import dev.fileserver.wire.archive.TarballLimits;
 
-/** Helpers shared by the wire tests: raw frames, random data, file trees and hand-built tarballs. */
+/**
+ * Helpers shared by the wire tests: raw frames, random data, file trees and hand-built tarballs.
+ * They cannot come from the test-support module, which is built on this one.
+ */
 public final class TestSupport {
 
     public static final int KIB = 1024;

@@ -1,22 +1,22 @@
-package dev.fileserver.bench;
+package dev.fileserver.testsupport;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Memory figures of a process from {@code /proc/PID/status} (Linux). */
-final class ProcStatus {
+public final class ProcessMemory {
 
-    private ProcStatus() {
+    private ProcessMemory() {
     }
 
     /** Resident memory now. */
-    static long residentBytes(long pid) throws IOException {
+    public static long residentBytes(long pid) throws IOException {
         return kilobytes(pid, "VmRSS:") * 1024;
     }
 
     /** The high-water mark of resident memory since the process started. */
-    static long peakResidentBytes(long pid) throws IOException {
+    public static long peakResidentBytes(long pid) throws IOException {
         return kilobytes(pid, "VmHWM:") * 1024;
     }
 

@@ -1,0 +1,37 @@
+package dev.fileserver.bench;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import dev.fileserver.testsupport.V1Client;
+import dev.fileserver.wire.FileHeader;
+import dev.fileserver.wire.Transfer;
+
+/** One file down or up in a session of its own, from connecting to the last byte in a file or the server's ack. */
+final class OneFileSessions {
+
+    private OneFileSessions() {
+    }
+
+    /** Downloads the file {@code path} into {@code target}. */
+    static Checksummed download(int port, String path, Path target) throws IOException {
+        try (V1Client session = V1Client.connectAccepted(port)) {
+            FileHeader header = session.download(path, "file");
+            return Checksummed.copyToFile(session.content(header), target);
+        }
+    }
+
+    /** Uploads {@code source} into the server's folder {@code folder}; returns once the server says it is stored. */
+    static void upload(int port, Path source, String folder) throws IOException {
+        try (V1Client session = V1Client.connectAccepted(port); InputStream in = Files.newInputStream(source)) {
+            session.enableUploadAck();
+            OutputStream content = session.beginUpload(folder,
+                    FileHeader.ofFile(source.getFileName().toString(), 0644, Files.size(source)).withAck());
+            Transfer.copy(in, content);
+            session.expect("ok");
+        }
+    }
+}
