@@ -21,7 +21,7 @@ class ClientConfiguration {
     @Bean(destroyMethod = "close")
     ClientSession clientSession(ClientProperties properties) {
         TrustSettings trust = new TrustSettings(new KnownHosts(properties.knownHostsFile()), properties.acceptNew(),
-                properties.fingerprint(), TrustSettings.FirstUseQuestion.NO_ONE_TO_ASK);
+                properties.fingerprint(), TrustSettings.FirstUseQuestion.NO_ONE_TO_ASK, properties.trustedAuthorities());
         return new ClientSession(new ServerAddress(properties.host(), properties.port(), properties.tls()),
                 new ConnectionSettings(properties.connectTimeout(), properties.readTimeout(),
                         properties.negotiateCapabilities(),

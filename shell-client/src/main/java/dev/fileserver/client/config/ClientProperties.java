@@ -29,6 +29,7 @@ import org.springframework.util.unit.DataSize;
  * @param acceptNew              trust a server seen for the first time and remember it, without asking
  * @param fingerprint            trust exactly the server whose certificate has this fingerprint
  *                               ({@code SHA256:...}, as the server prints it), and remember it
+ * @param trustedAuthorities     a PEM file of certificate authorities to trust besides the JVM's own
  */
 @ConfigurationProperties("fileserver")
 public record ClientProperties(
@@ -43,7 +44,8 @@ public record ClientProperties(
         @DefaultValue("false") boolean tls,
         Path knownHosts,
         @DefaultValue("false") boolean acceptNew,
-        String fingerprint) {
+        String fingerprint,
+        Path trustedAuthorities) {
 
     /** Where remembered servers are kept unless told otherwise. */
     public Path knownHostsFile() {

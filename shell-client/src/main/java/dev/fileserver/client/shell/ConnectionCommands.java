@@ -11,7 +11,6 @@ import dev.fileserver.client.connection.ClientSession;
 import dev.fileserver.client.connection.ConnectionSettings;
 import dev.fileserver.client.connection.ServerAddress;
 import dev.fileserver.client.connection.ServerLink;
-import dev.fileserver.client.tls.TrustSettings;
 
 /** Choosing the server. */
 @Component
@@ -43,10 +42,8 @@ class ConnectionCommands {
         ServerAddress address = new ServerAddress(host.isBlank() ? target.host() : host,
                 port.isBlank() ? target.port() : port(port), tls || (host.isBlank() && target.tls()));
         ConnectionSettings settings = session.settings();
-        if (settings.trust() != null && (acceptNew || !fingerprint.isBlank())) {
-            TrustSettings trust = settings.trust();
-            settings = settings.withTrust(new TrustSettings(trust.knownHosts(), acceptNew || trust.acceptNew(),
-                    fingerprint.isBlank() ? trust.expectedFingerprint() : fingerprint, trust.firstUse()));
+        if (settings.trust() != null) {
+            settings = settings.withTrust(settings.trust().forConnect(acceptNew, fingerprint));
         }
         ServerLink link = session.connect(address, settings);
         context.outputWriter().println("Connected to " + link.address() + (address.tls() ? " (TLS)." : "."));

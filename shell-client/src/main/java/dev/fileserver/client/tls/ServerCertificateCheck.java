@@ -5,7 +5,12 @@ import java.net.Socket;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.MessageDigest;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Base64;
 import java.util.Optional;
@@ -37,7 +42,7 @@ final class ServerCertificateCheck extends X509ExtendedTrustManager {
     ServerCertificateCheck(String server, TrustSettings settings) throws GeneralSecurityException {
         this.server = server;
         this.settings = settings;
-        this.authorities = systemTrust();
+        this.authorities = authorities(settings.authorities());
     }
 
     /** What the handshake decided and why; null if it never got as far as the certificate. */
@@ -150,15 +155,42 @@ final class ServerCertificateCheck extends X509ExtendedTrustManager {
         }
     }
 
-    private static X509ExtendedTrustManager systemTrust() throws GeneralSecurityException {
+    /** The JVM's authorities, and those of {@code extra} (a PEM file) besides. */
+    private static X509ExtendedTrustManager authorities(Path extra) throws GeneralSecurityException {
         TrustManagerFactory factory = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        factory.init((KeyStore) null);
+        factory.init(extra == null ? null : withAuthorities(extra));
         for (TrustManager manager : factory.getTrustManagers()) {
             if (manager instanceof X509ExtendedTrustManager extended) {
                 return extended;
             }
         }
         throw new GeneralSecurityException("no X.509 trust manager in this JVM");
+    }
+
+    private static KeyStore withAuthorities(Path extra) throws GeneralSecurityException {
+        KeyStore store = KeyStore.getInstance(KeyStore.getDefaultType());
+        try {
+            store.load(null, null);
+            TrustManagerFactory system = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            system.init((KeyStore) null);
+            int n = 0;
+            for (TrustManager manager : system.getTrustManagers()) {
+                if (manager instanceof X509ExtendedTrustManager extended) {
+                    for (X509Certificate authority : extended.getAcceptedIssuers()) {
+                        store.setCertificateEntry("system-" + n++, authority);
+                    }
+                }
+            }
+            try (InputStream in = Files.newInputStream(extra)) {
+                for (Certificate authority : CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                    store.setCertificateEntry("extra-" + n++, authority);
+                }
+            }
+            return store;
+        }
+        catch (IOException e) {
+            throw new GeneralSecurityException("cannot read the authorities in " + extra + ": " + e.getMessage(), e);
+        }
     }
 
     enum Verdict {
