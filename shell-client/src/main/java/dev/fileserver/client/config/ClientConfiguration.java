@@ -8,6 +8,8 @@ import dev.fileserver.client.connection.ClientSession;
 import dev.fileserver.client.connection.ConnectionSettings;
 import dev.fileserver.client.connection.ServerAddress;
 import dev.fileserver.client.download.DownloadTransfer;
+import dev.fileserver.client.tls.KnownHosts;
+import dev.fileserver.client.tls.TrustSettings;
 import dev.fileserver.wire.FrameLimits;
 import dev.fileserver.wire.archive.TarballLimits;
 
@@ -18,10 +20,13 @@ class ClientConfiguration {
 
     @Bean(destroyMethod = "close")
     ClientSession clientSession(ClientProperties properties) {
-        return new ClientSession(new ServerAddress(properties.host(), properties.port()),
+        TrustSettings trust = new TrustSettings(new KnownHosts(properties.knownHostsFile()), properties.acceptNew(),
+                properties.fingerprint(), TrustSettings.FirstUseQuestion.NO_ONE_TO_ASK, properties.trustedAuthorities());
+        return new ClientSession(new ServerAddress(properties.host(), properties.port(), properties.tls()),
                 new ConnectionSettings(properties.connectTimeout(), properties.readTimeout(),
                         properties.negotiateCapabilities(),
-                        new FrameLimits((int) properties.maxTextFrame().toBytes(), FrameLimits.DEFAULT_MAX_BYTES)));
+                        new FrameLimits((int) properties.maxTextFrame().toBytes(), FrameLimits.DEFAULT_MAX_BYTES),
+                        trust));
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package dev.fileserver.client.config;
 
+import java.nio.file.Path;
 import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -22,6 +23,13 @@ import org.springframework.util.unit.DataSize;
  *                               request needs, and still bounds what a server can make us hold
  * @param maxExpandedSize        how much a downloaded directory may expand to on disk
  * @param maxEntries             how many entries a downloaded directory's tarball may hold
+ * @param tls                    connect inside TLS (the server's TLS port, 8443 by default)
+ * @param knownHosts             the servers whose self-signed certificates were accepted; by default
+ *                               {@code .fileserver/known_hosts} in the user's home
+ * @param acceptNew              trust a server seen for the first time and remember it, without asking
+ * @param fingerprint            trust exactly the server whose certificate has this fingerprint
+ *                               ({@code SHA256:...}, as the server prints it), and remember it
+ * @param trustedAuthorities     a PEM file of certificate authorities to trust besides the JVM's own
  */
 @ConfigurationProperties("fileserver")
 public record ClientProperties(
@@ -32,7 +40,18 @@ public record ClientProperties(
         @DefaultValue("true") boolean negotiateCapabilities,
         @DefaultValue("64MB") DataSize maxTextFrame,
         @DefaultValue("64GB") DataSize maxExpandedSize,
-        @DefaultValue("1000000") int maxEntries) {
+        @DefaultValue("1000000") int maxEntries,
+        @DefaultValue("false") boolean tls,
+        Path knownHosts,
+        @DefaultValue("false") boolean acceptNew,
+        String fingerprint,
+        Path trustedAuthorities) {
+
+    /** Where remembered servers are kept unless told otherwise. */
+    public Path knownHostsFile() {
+        return knownHosts != null ? knownHosts
+                : Path.of(System.getProperty("user.home"), ".fileserver", "known_hosts");
+    }
 
     public ClientProperties {
         if (port < 1 || port > 65535) {

@@ -1,6 +1,7 @@
 package dev.fileserver.client.connection;
 
 import dev.fileserver.client.ClientException;
+import dev.fileserver.client.tls.TrustSettings;
 
 /**
  * The client's one connection, opened on demand to the current target and dropped whenever a
@@ -9,7 +10,7 @@ import dev.fileserver.client.ClientException;
  */
 public final class ClientSession implements AutoCloseable {
 
-    private final ConnectionSettings settings;
+    private ConnectionSettings settings;
 
     private ServerAddress target;
 
@@ -20,6 +21,18 @@ public final class ClientSession implements AutoCloseable {
     public ClientSession(ServerAddress target, ConnectionSettings settings) {
         this.target = target;
         this.settings = settings;
+    }
+
+    /** How to ask the user about a TLS server seen for the first time (by default: no one to ask). */
+    public void onFirstUse(TrustSettings.FirstUseQuestion question) {
+        if (settings.trust() != null) {
+            settings = settings.withTrust(settings.trust().withFirstUse(question));
+        }
+    }
+
+    /** The TLS trust settings, with the one-off choices of a {@code connect} command applied. */
+    public ConnectionSettings settings() {
+        return settings;
     }
 
     /** Where the next connection goes: the configured server, or the last one connected to. */
@@ -33,15 +46,20 @@ public final class ClientSession implements AutoCloseable {
     }
 
     /** Leaves the current server, if any, and connects to {@code address}, which becomes the target. */
-    public ServerLink connect(ServerAddress address) throws ConnectionFailedException {
+    public ServerLink connect(ServerAddress address) throws ClientException {
+        return connect(address, settings);
+    }
+
+    /** As {@link #connect(ServerAddress)}, trusting as {@code connectSettings} say for this connection. */
+    public ServerLink connect(ServerAddress address, ConnectionSettings connectSettings) throws ClientException {
         disconnect();
         target = address;
-        link = ServerLink.open(address, settings);
+        link = ServerLink.open(address, connectSettings);
         return link;
     }
 
     /** The open connection, connecting to the target first if there is none. */
-    public ServerLink connection() throws ConnectionFailedException {
+    public ServerLink connection() throws ClientException {
         ServerLink current = link;
         if (current != null && current.closedWhileIdle()) {
             current.close();

@@ -2,12 +2,25 @@ package dev.fileserver.client.connection;
 
 import java.time.Duration;
 
+import dev.fileserver.client.tls.TrustSettings;
 import dev.fileserver.wire.FrameLimits;
 
-/** How a connection is opened and how long it waits for the server. */
+/**
+ * How a connection is opened and how long it waits for the server; {@code trust} decides which TLS
+ * servers to believe (null: no TLS connection can be opened).
+ */
 public record ConnectionSettings(Duration connectTimeout, Duration readTimeout, boolean negotiateCapabilities,
-        FrameLimits frameLimits) {
+        FrameLimits frameLimits, TrustSettings trust) {
 
     public static final ConnectionSettings DEFAULT = new ConnectionSettings(Duration.ofSeconds(10),
             Duration.ofSeconds(60), true, FrameLimits.DEFAULT);
+
+    public ConnectionSettings(Duration connectTimeout, Duration readTimeout, boolean negotiateCapabilities,
+            FrameLimits frameLimits) {
+        this(connectTimeout, readTimeout, negotiateCapabilities, frameLimits, null);
+    }
+
+    public ConnectionSettings withTrust(TrustSettings trust) {
+        return new ConnectionSettings(connectTimeout, readTimeout, negotiateCapabilities, frameLimits, trust);
+    }
 }

@@ -1,7 +1,11 @@
 package dev.fileserver.client.connection;
 
-/** A server to connect to. */
-public record ServerAddress(String host, int port) {
+/** A server to connect to, in plaintext or inside TLS. */
+public record ServerAddress(String host, int port, boolean tls) {
+
+    public ServerAddress(String host, int port) {
+        this(host, port, false);
+    }
 
     public ServerAddress {
         if (host == null || host.isBlank()) {

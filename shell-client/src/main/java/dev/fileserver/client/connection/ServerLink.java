@@ -44,8 +44,7 @@ public final class ServerLink implements Closeable {
     }
 
     /** Connects, reads the greeting and, if allowed, asks for the server's extensions. */
-    public static ServerLink open(ServerAddress address, ConnectionSettings settings)
-            throws ConnectionFailedException {
+    public static ServerLink open(ServerAddress address, ConnectionSettings settings) throws ClientException {
         Socket socket = Dialer.connect(address, settings);
         ServerLink link;
         try {

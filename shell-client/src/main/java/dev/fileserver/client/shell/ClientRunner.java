@@ -67,6 +67,7 @@ class ClientRunner implements ApplicationRunner, ExitCodeGenerator {
     @Override
     public void run(ApplicationArguments arguments) {
         List<String> words = commandLine.words();
+        session.onFirstUse(Confirmations.firstUse(session, answers()));
         try {
             if (commandLine.isBatch()) {
                 exitCode = batchFromFile(words);

@@ -6,6 +6,9 @@ import org.springframework.shell.core.InputReader;
 
 import dev.fileserver.client.ClientException;
 import dev.fileserver.client.Confirmation;
+import dev.fileserver.client.connection.ClientSession;
+import dev.fileserver.client.tls.ServerTls;
+import dev.fileserver.client.tls.TrustSettings;
 
 /** Confirmation by asking the person at the terminal, unless {@code --yes} already said yes. */
 final class Confirmations {
@@ -34,6 +37,22 @@ final class Confirmations {
             }
             String word = answer == null ? "" : answer.strip().toLowerCase(Locale.ROOT);
             return word.equals("y") || word.equals("yes");
+        };
+    }
+
+    /**
+     * Asks whether to trust a TLS server seen for the first time, as ssh asks about a new host key;
+     * with no terminal the answer is no, and the refusal says how to trust it another way.
+     */
+    static TrustSettings.FirstUseQuestion firstUse(ClientSession session, InputReader reader) {
+        return (server, fingerprint) -> {
+            try {
+                return of(false, reader).confirm(
+                        ServerTls.firstUseQuestion(server, fingerprint, session.settings().trust().knownHosts()));
+            }
+            catch (NoOneToAskException e) {
+                return false;
+            }
         };
     }
 

@@ -3,10 +3,12 @@ package dev.fileserver.client.shell;
 import org.springframework.shell.core.command.CommandContext;
 import org.springframework.shell.core.command.annotation.Argument;
 import org.springframework.shell.core.command.annotation.Command;
+import org.springframework.shell.core.command.annotation.Option;
 import org.springframework.stereotype.Component;
 
 import dev.fileserver.client.ClientException;
 import dev.fileserver.client.connection.ClientSession;
+import dev.fileserver.client.connection.ConnectionSettings;
 import dev.fileserver.client.connection.ServerAddress;
 import dev.fileserver.client.connection.ServerLink;
 
@@ -23,15 +25,28 @@ class ConnectionCommands {
     }
 
     @Command(name = "connect", group = GROUP, description = "Connect to a server",
-            help = "connect [HOST] [PORT]: connect to HOST:PORT (by default the configured server)")
-    public void connect(CommandContext context, @Argument(index = 0, description = "host") String host,
+            help = "connect [--tls] [--accept-new] [--fingerprint SHA256:...] [HOST] [PORT]: connect to HOST:PORT"
+                    + " (by default the configured server); --tls inside TLS, trusting a server signed by an"
+                    + " authority, or a self-signed one remembered before, given by --fingerprint, accepted"
+                    + " with --accept-new or when asked")
+    public void connect(CommandContext context,
+            @Option(longName = "tls", defaultValue = "false", description = "connect inside TLS") boolean tls,
+            @Option(longName = "accept-new", defaultValue = "false",
+                    description = "trust and remember a server seen for the first time") boolean acceptNew,
+            @Option(longName = "fingerprint", defaultValue = "",
+                    description = "trust the server whose certificate has this fingerprint") String fingerprint,
+            @Argument(index = 0, description = "host") String host,
             @Argument(index = 1, description = "port") String port) throws ClientException {
-        Arguments.atMost(context, 2, "connect [HOST] [PORT]");
+        Arguments.atMost(context, 2, "connect [--tls] [--accept-new] [--fingerprint SHA256:...] [HOST] [PORT]");
         ServerAddress target = session.target();
         ServerAddress address = new ServerAddress(host.isBlank() ? target.host() : host,
-                port.isBlank() ? target.port() : port(port));
-        ServerLink link = session.connect(address);
-        context.outputWriter().println("Connected to " + link.address() + ".");
+                port.isBlank() ? target.port() : port(port), tls || (host.isBlank() && target.tls()));
+        ConnectionSettings settings = session.settings();
+        if (settings.trust() != null) {
+            settings = settings.withTrust(settings.trust().forConnect(acceptNew, fingerprint));
+        }
+        ServerLink link = session.connect(address, settings);
+        context.outputWriter().println("Connected to " + link.address() + (address.tls() ? " (TLS)." : "."));
     }
 
     @Command(name = "disconnect", group = GROUP, description = "Leave the server",

@@ -53,6 +53,8 @@ class InteractiveShell {
         Terminal terminal = lineReader.getTerminal();
         PrintWriter out = terminal.writer();
         out.println("File server client. Type 'help' for the commands, 'exit' to leave.");
+        InputReader answers = new HistoryFreeReader(lineReader);
+        session.onFirstUse(Confirmations.firstUse(session, answers));
         try {
             ServerLink link = session.connection();
             out.println("Connected to " + link.address() + ".");
@@ -62,7 +64,6 @@ class InteractiveShell {
             out.println("Use 'connect HOST PORT' to choose a server.");
         }
         out.flush();
-        InputReader answers = new HistoryFreeReader(lineReader);
         while (true) {
             String line;
             try {

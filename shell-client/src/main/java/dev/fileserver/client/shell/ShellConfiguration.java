@@ -71,7 +71,9 @@ class ShellConfiguration {
     @Bean
     PromptProvider promptProvider(ClientSession session) {
         return () -> new AttributedString(
-                "fileserver " + (session.isConnected() ? session.target().toString() : "(not connected)") + "> ",
+                "fileserver " + (session.isConnected()
+                        ? session.target() + (session.target().tls() ? " (tls)" : "")
+                        : "(not connected)") + "> ",
                 AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN));
     }
 
