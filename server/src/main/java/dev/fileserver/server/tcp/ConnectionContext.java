@@ -1,14 +1,17 @@
 package dev.fileserver.server.tcp;
 
+import dev.fileserver.server.defense.Defender;
 import dev.fileserver.server.ops.FileServerMetrics;
 import dev.fileserver.server.session.FileFrameReceiver;
 import dev.fileserver.server.session.SessionRegistry;
 import dev.fileserver.wire.FrameLimits;
 
 /**
- * What every connection shares: the live sessions, the client slots, where expected file frames
- * go, the frame limits, the meters.
+ * What every connection shares: the live sessions, who gets a slot, where expected file frames
+ * go, the frame limits, the meters, the defender, and the byte rates each connection is held to
+ * (0 for none).
  */
-record ConnectionContext(SessionRegistry sessions, ConnectionSlots slots, FileFrameReceiver files,
-        FrameLimits frameLimits, FileServerMetrics metrics) {
+record ConnectionContext(SessionRegistry sessions, ConnectionGate gate, FileFrameReceiver files,
+        FrameLimits frameLimits, FileServerMetrics metrics, Defender defender, long maxUploadRate,
+        long maxDownloadRate) {
 }

@@ -14,6 +14,7 @@ import org.springframework.messaging.MessagingException;
 
 import dev.fileserver.server.command.Conversation;
 import dev.fileserver.server.config.FileServerProperties;
+import dev.fileserver.server.defense.Defender;
 import dev.fileserver.server.ops.FileServerMetrics;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.SessionRegistry;
@@ -33,21 +34,23 @@ class TcpServerConfiguration {
     private static final String UNDELIVERED_REPLIES = "fileServerUndeliveredReplies";
 
     @Bean
-    ConnectionSlots connectionSlots(FileServerProperties properties) {
-        return new ConnectionSlots(properties.maxClients());
+    ConnectionSlots connectionSlots(FileServerProperties properties, Defender defender) {
+        return new ConnectionSlots(properties.maxClients(), properties.clientsPerAddress(), defender::trusts);
     }
 
     @Bean
     FileServerConnectionFactory fileServerConnectionFactory(FileServerProperties properties, SessionRegistry sessions,
-            ConnectionSlots slots, Conversation conversation, FileServerMetrics metrics) {
+            ConnectionSlots slots, Conversation conversation, FileServerMetrics metrics, Defender defender) {
         FrameLimits limits = new FrameLimits((int) properties.maxTextFrame().toBytes(),
                 (int) properties.maxFileHeader().toBytes());
         FileServerConnectionFactory factory = new FileServerConnectionFactory(properties.port());
         factory.setLocalAddress(properties.bindAddress());
         // Spring Integration's default of 5 drops handshakes when many clients arrive at once
         factory.setBacklog(properties.acceptBacklog());
-        factory.setTcpNetConnectionSupport(new FileServerConnectionSupport(
-                new ConnectionContext(sessions, slots, conversation, limits, metrics)));
+        ConnectionGate gate = new ConnectionGate(slots, defender, properties.loginGraceTime(), metrics);
+        factory.setTcpNetConnectionSupport(new FileServerConnectionSupport(new ConnectionContext(sessions, gate,
+                conversation, limits, metrics, defender, properties.maxUploadRate().toBytes(),
+                properties.maxDownloadRate().toBytes())));
         // Spring Integration leaves Nagle on; a small reply must not wait for an ACK
         factory.setSoTcpNoDelay(true);
         factory.setSoTimeout((int) properties.idleTimeout().toMillis());
