@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
  */
 public final class AllowList {
 
-    private static final Pattern IPV4 = Pattern.compile("(25[0-5]|2[0-4]\\d|1?\\d?\\d)(\\.(25[0-5]|2[0-4]\\d|1?\\d?\\d)){3}");
+    private static final String OCTET = "(25[0-5]|2[0-4]\\d|1?\\d?\\d)";
+
+    private static final Pattern IPV4 = Pattern.compile(OCTET + "(\\." + OCTET + "){3}");
 
     private static final Pattern IPV6 = Pattern.compile("[0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*");
 
@@ -23,7 +25,7 @@ public final class AllowList {
         this.ranges = ranges;
     }
 
-    /** Parses every entry; an entry that is not an address literal or a CIDR range is an {@link IllegalArgumentException}. */
+    /** Parses every entry; one that is not an address or a CIDR range is an {@link IllegalArgumentException}. */
     public static AllowList parse(List<String> entries) {
         List<Range> ranges = new ArrayList<>();
         for (String entry : entries) {

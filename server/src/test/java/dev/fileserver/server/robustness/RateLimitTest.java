@@ -35,7 +35,8 @@ class RateLimitTest {
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start(root, "--fileserver.max-upload-rate=512KB", "--fileserver.max-download-rate=512KB");
+        server = RunningServer.start(root, "--fileserver.max-upload-rate=512KB",
+                "--fileserver.max-download-rate=512KB");
     }
 
     @AfterAll
