@@ -115,6 +115,11 @@ public final class Bench {
             section("sessions", "Concurrent sessions", "max-clients raised to " + maxClients + "; all sessions "
                     + "connect at once, then each sends its requests; an error is a refused or failed session.",
                     () -> new ManySessions(context).run());
+            section("limits", "Rate limits", "A server of its own started with max-download-rate and max-upload-rate "
+                    + "set to a quarter of the " + sizes.concurrentFileLabel() + " file per second; each run downloads "
+                    + "it, then uploads it, the clock as in the big transfers; a first round warms the server up and "
+                    + "is not counted.",
+                    () -> new RateLimits(context).run());
             if (!server.isAlive()) {
                 throw new IOException("the server died during the run; its output:\n" + server.outputTail());
             }

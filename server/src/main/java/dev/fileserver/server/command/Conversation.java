@@ -113,6 +113,8 @@ public class Conversation implements FileFrameReceiver {
     }
 
     private Outcome onRequest(String text, Session session) {
+        // a complete request, whatever it asks, ends the login grace time (with accounts, a login will)
+        session.admit();
         Request request = Request.parse(text);
         Command command = commands.get(request.word());
         if (command == null) {

@@ -2,7 +2,9 @@ package dev.fileserver.server.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -21,12 +23,19 @@ import org.springframework.validation.annotation.Validated;
  * @param port                    TCP port of the file service (0 picks a free one)
  * @param bindAddress             address the file service listens on; loopback unless set
  * @param maxClients              connections served at once; the next one gets the v1 rejection greeting
+ * @param maxClientsPerAddress    connections one remote address may hold at once; half of max-clients
+ *                                (rounded up) when unset, so that one host never takes every slot;
+ *                                addresses on the defender's allow-list are not capped
  * @param acceptBacklog           connections the kernel queues before they are accepted; a burst larger
  *                                than this sees connections dropped during the handshake
  * @param idleTimeout             a connection that sends nothing for this long is closed
+ * @param loginGraceTime          a connection that has not made its first request this long after it was
+ *                                accepted gives its slot up to a newcomer that finds every slot taken
  * @param maxTextFrame            largest request text frame accepted
  * @param maxFileHeader           largest JSON header of a file frame accepted
  * @param maxUploadSize           largest upload accepted (file content or tarball as sent)
+ * @param maxUploadRate           file content received per connection per second; 0 for no limit
+ * @param maxDownloadRate         file content sent per connection per second; 0 for no limit
  * @param maxListingSize          largest listing or tree sent (one text frame, built in memory); past it
  *                                the request is refused and a sub-folder can be listed instead
  * @param freeSpaceReserve        uploads that would leave less free space than this are refused
@@ -51,11 +60,15 @@ public record FileServerProperties(
         @Min(0) @Max(65535) @DefaultValue("8080") int port,
         @NotBlank @DefaultValue("127.0.0.1") String bindAddress,
         @Min(1) @DefaultValue("5") int maxClients,
+        @Min(1) Integer maxClientsPerAddress,
         @Min(1) @DefaultValue("256") int acceptBacklog,
         @NotNull @DefaultValue("5m") Duration idleTimeout,
+        @NotNull @DefaultValue("10s") Duration loginGraceTime,
         @NotNull @DefaultValue("64KB") DataSize maxTextFrame,
         @NotNull @DefaultValue("64KB") DataSize maxFileHeader,
         @NotNull @DefaultValue("100GB") DataSize maxUploadSize,
+        @NotNull @DefaultValue("0B") DataSize maxUploadRate,
+        @NotNull @DefaultValue("0B") DataSize maxDownloadRate,
         @NotNull @DefaultValue("16MB") DataSize maxListingSize,
         @NotNull @DefaultValue("64MB") DataSize freeSpaceReserve,
         @NotNull @DefaultValue("100GB") DataSize maxExtractedSize,
@@ -64,11 +77,46 @@ public record FileServerProperties(
         @NotNull @DefaultValue("30s") Duration shutdownGracePeriod,
         @Min(0) @Max(9) @DefaultValue("0") int directoryCompressionLevel,
         @NotNull @DefaultValue("./state") Path stateDir,
-        Path portFile) {
+        Path portFile,
+        @NotNull @Valid @DefaultValue DefenderSettings defender) {
+
+    /**
+     * The defender's settings, under {@code fileserver.defender.*}.
+     *
+     * @param enabled             whether offences are counted and addresses banned
+     * @param threshold           an address whose offences add up to this score within the window is banned
+     * @param window              how far back offences count
+     * @param banTime             how long a banned address is refused
+     * @param allowList           addresses and CIDR ranges never banned nor capped per address
+     * @param maxTrackedAddresses addresses remembered at most; the least recently seen are forgotten first
+     */
+    public record DefenderSettings(
+            @DefaultValue("true") boolean enabled,
+            @Min(1) @DefaultValue("15") int threshold,
+            @NotNull @DefaultValue("10m") Duration window,
+            @NotNull @DefaultValue("10m") Duration banTime,
+            @NotNull @DefaultValue({ "127.0.0.0/8", "::1" }) List<String> allowList,
+            @Min(1) @DefaultValue("10000") int maxTrackedAddresses) {
+
+        @AssertTrue(message = "window and ban-time must be positive")
+        boolean isDurationsValid() {
+            return positive(window) && positive(banTime);
+        }
+    }
+
+    /** Half of {@code max-clients}, rounded up, unless set; never more than {@code max-clients}. */
+    public int clientsPerAddress() {
+        return Math.min(maxClients, maxClientsPerAddress != null ? maxClientsPerAddress : (maxClients + 1) / 2);
+    }
 
     @AssertTrue(message = "must be between 1ms and 24 days")
     boolean isIdleTimeoutValid() {
         return idleTimeout == null || (idleTimeout.toMillis() >= 1 && idleTimeout.toMillis() <= Integer.MAX_VALUE);
+    }
+
+    @AssertTrue(message = "login-grace-time must be positive")
+    boolean isLoginGraceTimeValid() {
+        return positive(loginGraceTime);
     }
 
     @AssertTrue(message = "max-text-frame and max-file-header must be between 1B and 16MB")
@@ -79,7 +127,7 @@ public record FileServerProperties(
     @AssertTrue(message = "sizes must not be negative")
     boolean isSizesValid() {
         return nonNegative(maxUploadSize) && nonNegative(freeSpaceReserve) && nonNegative(maxExtractedSize)
-                && nonNegative(maxListingSize);
+                && nonNegative(maxListingSize) && nonNegative(maxUploadRate) && nonNegative(maxDownloadRate);
     }
 
     private static boolean inFrameRange(DataSize size) {
@@ -88,5 +136,9 @@ public record FileServerProperties(
 
     private static boolean nonNegative(DataSize size) {
         return size == null || size.toBytes() >= 0;
+    }
+
+    private static boolean positive(Duration duration) {
+        return duration == null || (!duration.isNegative() && !duration.isZero());
     }
 }

@@ -2,6 +2,7 @@ package dev.fileserver.server.ops;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
@@ -32,7 +33,7 @@ public class FileServerMetrics {
 
     private final Counter connectionsAccepted;
 
-    private final Counter connectionsRejected;
+    private final Counter connectionsEvicted;
 
     private final Counter bytesReceived;
 
@@ -46,8 +47,9 @@ public class FileServerMetrics {
                 .description("Client connections being served").register(registry);
         this.connectionsAccepted = Counter.builder("fileserver.connections.accepted")
                 .description("Client connections accepted since start").register(registry);
-        this.connectionsRejected = Counter.builder("fileserver.connections.rejected")
-                .description("Client connections turned away because every slot was taken").register(registry);
+        this.connectionsEvicted = Counter.builder("fileserver.connections.evicted")
+                .description("Connections closed to give their slot to a newcomer: no request within the grace time")
+                .register(registry);
         this.bytesReceived = Counter.builder("fileserver.bytes.received").baseUnit("bytes")
                 .description("File content received in uploads").register(registry);
         this.bytesSent = Counter.builder("fileserver.bytes.sent").baseUnit("bytes")
@@ -60,8 +62,35 @@ public class FileServerMetrics {
         connectionsAccepted.increment();
     }
 
-    public void connectionRejected() {
-        connectionsRejected.increment();
+    /** {@code reason} is one of a few fixed words (full, per-address, banned): tags stay few. */
+    public void connectionRejected(String reason) {
+        Counter.builder("fileserver.connections.rejected")
+                .description("Client connections turned away with the v1 rejection greeting, by reason")
+                .tag("reason", reason).register(registry).increment();
+    }
+
+    public void connectionEvicted() {
+        connectionsEvicted.increment();
+    }
+
+    /** {@code offence} is one of the defender's fixed offence names. */
+    public void offenceRecorded(String offence) {
+        Counter.builder("fileserver.defender.offences").description("Offences counted against remote addresses")
+                .tag("offence", offence).register(registry).increment();
+    }
+
+    public void addressBanned() {
+        Counter.builder("fileserver.defender.bans").description("Remote addresses banned since start")
+                .register(registry).increment();
+    }
+
+    /** The defender's state, read when the meters are: addresses banned now, and addresses remembered. */
+    public void watchDefender(Supplier<Number> banned, Supplier<Number> tracked) {
+        Gauge.builder("fileserver.defender.banned", banned).description("Remote addresses banned now")
+                .register(registry);
+        Gauge.builder("fileserver.defender.addresses", tracked)
+                .description("Remote addresses the defender remembers (bounded by max-tracked-addresses)")
+                .register(registry);
     }
 
     /** {@code command} must be a known command word (or "other"): tags stay few. */

@@ -23,6 +23,8 @@ public final class Session {
 
     private volatile boolean writing;
 
+    private volatile boolean admitted;
+
     private volatile Runnable forceClose = () -> { };
 
     public Session(String connectionId, String remoteAddress) {
@@ -49,6 +51,18 @@ public final class Session {
 
     public synchronized boolean isClosing() {
         return state instanceof ConversationState.Closing;
+    }
+
+    /**
+     * The conversation has let the client in: its first request is complete (once accounts exist,
+     * its login). Until then its slot may go to a newcomer once the login grace time is over.
+     */
+    public void admit() {
+        admitted = true;
+    }
+
+    public boolean isAdmitted() {
+        return admitted;
     }
 
     /** How the connection is closed from outside its own thread (a stalled write, a shutdown). */

@@ -2,15 +2,18 @@ package dev.fileserver.server.tcp;
 
 import java.time.Duration;
 
+import dev.fileserver.server.defense.Defender;
 import dev.fileserver.server.ops.FileServerMetrics;
 import dev.fileserver.server.session.FileFrameReceiver;
 import dev.fileserver.server.session.SessionRegistry;
 import dev.fileserver.wire.FrameLimits;
 
 /**
- * What every connection of one listener shares: the live sessions, the client slots, where
- * expected file frames go, the frame limits, the meters, and for TLS how long a handshake may take.
+ * What every connection of one listener shares: the live sessions, who gets a slot, where expected
+ * file frames go, the frame limits, the meters, the defender, the byte rates each connection is held
+ * to (0 for none), and for TLS how long a handshake may take.
  */
-record ConnectionContext(SessionRegistry sessions, ConnectionSlots slots, FileFrameReceiver files,
-        FrameLimits frameLimits, FileServerMetrics metrics, Duration handshakeTimeout) {
+record ConnectionContext(SessionRegistry sessions, ConnectionGate gate, FileFrameReceiver files,
+        FrameLimits frameLimits, FileServerMetrics metrics, Defender defender, long maxUploadRate,
+        long maxDownloadRate, Duration handshakeTimeout) {
 }

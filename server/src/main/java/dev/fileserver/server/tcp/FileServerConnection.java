@@ -3,10 +3,10 @@ package dev.fileserver.server.tcp;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.Socket;
 
 import javax.net.ssl.SSLSocket;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -20,17 +20,18 @@ import org.springframework.messaging.Message;
 import org.springframework.messaging.MessagingException;
 import org.springframework.messaging.support.MessageBuilder;
 
+import dev.fileserver.server.defense.Offence;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.Session;
 import dev.fileserver.wire.Transfer;
 
 /**
- * A client connection with its own {@link Session}. It greets (or turns away, when every slot is
- * taken), then reads frames through a deserializer bound to its session, since whether the next
- * frame is text or a file depends on the conversation; whatever ends the read loop ends the
- * session and frees the slot.
+ * A client connection with its own {@link Session}. It greets (or turns away, when the
+ * {@link ConnectionGate} gives it no slot), then reads frames through a deserializer bound to its
+ * session, since whether the next frame is text or a file depends on the conversation; whatever
+ * ends the read loop ends the session and frees the slot.
  */
-final class FileServerConnection extends TcpNetConnection {
+final class FileServerConnection extends TcpNetConnection implements SlotHolder {
 
     static final String ACCEPTED = "Connection accepted";
 
@@ -48,21 +49,27 @@ final class FileServerConnection extends TcpNetConnection {
 
     private final Socket socket;
 
+    private final InetAddress address;
+
     private final Lock sendLock = new ReentrantLock();
 
     private OutputStream socketOutput;
 
-    private final AtomicBoolean holdsSlot = new AtomicBoolean();
+    private volatile long acceptedNanos;
 
     FileServerConnection(Socket socket, ApplicationEventPublisher publisher, String factoryName,
             ConnectionContext context) {
         super(socket, true, false, publisher, factoryName);
         this.socket = socket;
-        this.session = new Session(getConnectionId(), socket.getInetAddress().getHostAddress() + ":" + socket.getPort());
+        this.address = socket.getInetAddress();
+        this.session = new Session(getConnectionId(), address.getHostAddress() + ":" + socket.getPort());
         this.context = context;
         this.session.onForceClose(this::close);
-        this.deserializer = new SessionFrameDeserializer(session, context.files(), context.frameLimits());
-        this.serializer = new SessionReplySerializer(session, context.metrics());
+        this.deserializer = new SessionFrameDeserializer(session, context.files(), context.frameLimits(),
+                Throttle.of(context.maxUploadRate()),
+                () -> context.defender().record(address, Offence.PROTOCOL_ERROR));
+        this.serializer = new SessionReplySerializer(session, context.metrics(),
+                Throttle.of(context.maxDownloadRate()));
     }
 
     @Override
@@ -107,17 +114,15 @@ final class FileServerConnection extends TcpNetConnection {
             close();
             return;
         }
-        ConnectionSlots slots = context.slots();
-        if (!slots.tryAcquire()) {
-            log.info("{} rejected: all {} client slots are taken", session, slots.capacity());
-            context.metrics().connectionRejected();
+        acceptedNanos = System.nanoTime();
+        if (context.gate().admit(this, session.toString()) != null) {
             greet(REJECTED);
             close();
             return;
         }
-        holdsSlot.set(true);
         context.sessions().register(session);
         context.metrics().connectionAccepted();
+        ConnectionSlots slots = context.gate().slots();
         log.info("{} connected ({} of {} slots)", session, slots.inUse(), slots.capacity());
         try {
             if (greet(ACCEPTED)) {
@@ -138,9 +143,7 @@ final class FileServerConnection extends TcpNetConnection {
      */
     @Override
     public void close() {
-        if (holdsSlot.compareAndSet(true, false)) {
-            context.slots().release();
-        }
+        context.gate().slots().release(this);
         super.close();
     }
 
@@ -161,9 +164,31 @@ final class FileServerConnection extends TcpNetConnection {
         }
         catch (IOException e) {
             log.info("{} TLS handshake failed: {}", session, e.getMessage());
-            context.metrics().connectionRejected();
+            context.metrics().connectionRejected("tls-handshake");
+            // plaintext, garbage or silence on the TLS port: the defender counts it like a broken frame
+            context.defender().record(address, Offence.PROTOCOL_ERROR);
             return false;
         }
+    }
+
+    @Override
+    public InetAddress address() {
+        return address;
+    }
+
+    @Override
+    public boolean waitingLongerThan(long nanos) {
+        return !session.isAdmitted() && System.nanoTime() - acceptedNanos > nanos;
+    }
+
+    @Override
+    public void evict() {
+        close();
+    }
+
+    @Override
+    public String toString() {
+        return session.toString();
     }
 
     private boolean greet(String greeting) {

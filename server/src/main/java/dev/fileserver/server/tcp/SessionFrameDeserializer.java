@@ -24,7 +24,8 @@ import dev.fileserver.wire.MalformedHeaderException;
  * Reads one connection's frames. Text and file frames share one length-header format, so which
  * one comes next is a matter of the conversation's state: after an upload's {@code y}, a file
  * frame, whose header is read here and whose content is handed on as a stream bounded to its
- * length, never held in memory.
+ * length (and read no faster than the upload rate), never held in memory. A frame that breaks the
+ * protocol is reported as a {@link FrameError} to the conversation and as an offence to the defender.
  */
 final class SessionFrameDeserializer implements Deserializer<Object> {
 
@@ -36,10 +37,17 @@ final class SessionFrameDeserializer implements Deserializer<Object> {
 
     private final FrameLimits limits;
 
-    SessionFrameDeserializer(Session session, FileFrameReceiver files, FrameLimits limits) {
+    private final Throttle uploads;
+
+    private final Runnable protocolError;
+
+    SessionFrameDeserializer(Session session, FileFrameReceiver files, FrameLimits limits, Throttle uploads,
+            Runnable protocolError) {
         this.session = session;
         this.files = files;
         this.limits = limits;
+        this.uploads = uploads;
+        this.protocolError = protocolError;
     }
 
     @Override
@@ -56,9 +64,11 @@ final class SessionFrameDeserializer implements Deserializer<Object> {
             throw new SoftEndOfStreamException("Connection closed by peer");
         }
         catch (InvalidTextException e) {
+            protocolError.run();
             return new FrameError(e, false);
         }
         catch (FrameTooLargeException | MalformedHeaderException e) {
+            protocolError.run();
             return new FrameError(e, true);
         }
         catch (SocketTimeoutException e) {
@@ -74,7 +84,7 @@ final class SessionFrameDeserializer implements Deserializer<Object> {
 
     private Object receiveFile(FrameReader reader) throws IOException {
         FileHeader header = reader.readFileHeader();
-        try (InputStream content = reader.content(header)) {
+        try (InputStream content = uploads.limit(reader.content(header))) {
             return files.receive(header, content, session);
         }
     }

@@ -18,7 +18,7 @@ import dev.fileserver.wire.FrameWriter;
 
 /**
  * Writes a {@link Reply} to one connection: text frames whole, a file frame streamed from disk
- * (or from a tar writer) straight to the socket.
+ * (or from a tar writer) straight to the socket, no faster than the download rate.
  */
 final class SessionReplySerializer implements Serializer<Object> {
 
@@ -28,9 +28,12 @@ final class SessionReplySerializer implements Serializer<Object> {
 
     private final FileServerMetrics metrics;
 
-    SessionReplySerializer(Session session, FileServerMetrics metrics) {
+    private final Throttle downloads;
+
+    SessionReplySerializer(Session session, FileServerMetrics metrics, Throttle downloads) {
         this.session = session;
         this.metrics = metrics;
+        this.downloads = downloads;
     }
 
     @Override
@@ -62,7 +65,7 @@ final class SessionReplySerializer implements Serializer<Object> {
         TransferRecord transfer = metrics.transferStarted(Direction.DOWNLOAD);
         try (download) {
             writer.writeFileHeader(header);
-            download.writeContent(out);
+            download.writeContent(downloads.limit(out));
             out.flush();
         }
         catch (IOException | RuntimeException e) {

@@ -17,6 +17,7 @@ import org.springframework.messaging.MessagingException;
 
 import dev.fileserver.server.command.Conversation;
 import dev.fileserver.server.config.FileServerProperties;
+import dev.fileserver.server.defense.Defender;
 import dev.fileserver.server.ops.FileServerMetrics;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.SessionRegistry;
@@ -36,19 +37,32 @@ class TcpServerConfiguration {
     private static final String UNDELIVERED_REPLIES = "fileServerUndeliveredReplies";
 
     @Bean
-    ConnectionSlots connectionSlots(FileServerProperties properties) {
-        return new ConnectionSlots(properties.maxClients());
+    ConnectionSlots connectionSlots(FileServerProperties properties, Defender defender) {
+        return new ConnectionSlots(properties.maxClients(), properties.clientsPerAddress(), defender::trusts);
     }
 
     /** The plaintext listener: the one the original v1 client knows, and the default for lookups by type. */
     @Bean
     @Primary
     FileServerConnectionFactory fileServerConnectionFactory(FileServerProperties properties, SessionRegistry sessions,
-            ConnectionSlots slots, Conversation conversation, FileServerMetrics metrics) {
+            ConnectionGate gate, Conversation conversation, FileServerMetrics metrics, Defender defender) {
         FileServerConnectionFactory factory = new FileServerConnectionFactory(properties.port());
         configure(factory, properties.bindAddress(), properties,
-                new ConnectionContext(sessions, slots, conversation, frameLimits(properties), metrics, Duration.ZERO));
+                context(properties, sessions, gate, conversation, metrics, defender, Duration.ZERO));
         return factory;
+    }
+
+    /** One gate for every listener: the client slots and the defender's verdicts are the server's, not a port's. */
+    @Bean
+    ConnectionGate connectionGate(ConnectionSlots slots, Defender defender, FileServerProperties properties,
+            FileServerMetrics metrics) {
+        return new ConnectionGate(slots, defender, properties.loginGraceTime(), metrics);
+    }
+
+    static ConnectionContext context(FileServerProperties properties, SessionRegistry sessions, ConnectionGate gate,
+            Conversation conversation, FileServerMetrics metrics, Defender defender, Duration handshakeTimeout) {
+        return new ConnectionContext(sessions, gate, conversation, frameLimits(properties), metrics, defender,
+                properties.maxUploadRate().toBytes(), properties.maxDownloadRate().toBytes(), handshakeTimeout);
     }
 
     @Bean

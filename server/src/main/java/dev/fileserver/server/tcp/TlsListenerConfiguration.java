@@ -10,6 +10,7 @@ import org.springframework.integration.ip.tcp.connection.DefaultTcpNetSSLSocketF
 
 import dev.fileserver.server.command.Conversation;
 import dev.fileserver.server.config.FileServerProperties;
+import dev.fileserver.server.defense.Defender;
 import dev.fileserver.server.ops.FileServerMetrics;
 import dev.fileserver.server.session.SessionRegistry;
 import dev.fileserver.server.tls.TlsProperties;
@@ -25,14 +26,14 @@ class TlsListenerConfiguration {
 
     @Bean
     FileServerConnectionFactory tlsConnectionFactory(TlsServerContext tls, TlsProperties tlsProperties,
-            FileServerProperties properties, SessionRegistry sessions, ConnectionSlots slots,
-            Conversation conversation, FileServerMetrics metrics) {
+            FileServerProperties properties, SessionRegistry sessions, ConnectionGate gate,
+            Conversation conversation, FileServerMetrics metrics, Defender defender) {
         FileServerConnectionFactory factory = new FileServerConnectionFactory(tlsProperties.port(), tls.protocols(),
                 tls.ciphers());
         // Spring Integration's default context support insists on a trust store; a server needs none
         factory.setTcpSocketFactorySupport(new DefaultTcpNetSSLSocketFactorySupport(tls::sslContext));
-        TcpServerConfiguration.configure(factory, tlsProperties.address(), properties, new ConnectionContext(sessions,
-                slots, conversation, TcpServerConfiguration.frameLimits(properties), metrics, tls.handshakeTimeout()));
+        TcpServerConfiguration.configure(factory, tlsProperties.address(), properties, TcpServerConfiguration.context(
+                properties, sessions, gate, conversation, metrics, defender, tls.handshakeTimeout()));
         return factory;
     }
 

@@ -48,7 +48,8 @@ class MetricsTest {
                 assertThat(registry.get("fileserver.connections.active").gauge().value()).isEqualTo(1);
             }
             assertThat(registry.get("fileserver.connections.accepted").counter().count()).isEqualTo(1);
-            assertThat(registry.get("fileserver.connections.rejected").counter().count()).isEqualTo(1);
+            assertThat(registry.get("fileserver.connections.rejected").tag("reason", "full").counter().count())
+                    .isEqualTo(1);
             assertThat(registry.get("fileserver.bytes.received").counter().count()).isEqualTo(content.length);
             assertThat(registry.get("fileserver.bytes.sent").counter().count()).isEqualTo(12_345);
             assertThat(registry.get("fileserver.commands").tags("command", "list", "outcome", "ok").timer().count())
@@ -65,7 +66,7 @@ class MetricsTest {
                     .contains("\"measurements\":[{\"statistic\":\"COUNT\",\"value\":1000000.0}]");
             assertThat(server.get("/actuator/prometheus").body())
                     .contains("fileserver_bytes_sent_bytes_total 12345.0")
-                    .contains("fileserver_connections_rejected_total 1.0")
+                    .contains("fileserver_connections_rejected_total{reason=\"full\"} 1.0")
                     .contains("fileserver_commands_seconds_count{command=\"list\",outcome=\"ok\"} 1");
         }
     }
