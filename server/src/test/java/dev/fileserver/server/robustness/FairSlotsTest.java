@@ -69,7 +69,7 @@ class FairSlotsTest {
                 for (int i = 0; i < 5; i++) {
                     idle.add(V1Client.connectAccepted(defaults.port()));
                 }
-                try (V1Client next = V1Client.connectAccepted(defaults.port())) {
+                try (V1Client next = V1Client.awaitAccepted(defaults.port())) {
                     Fixtures.assertLists(next);
                 }
                 // the oldest idle connection gave its slot up; the other four were not disturbed
