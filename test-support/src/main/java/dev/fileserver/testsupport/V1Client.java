@@ -12,7 +12,6 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -95,13 +94,8 @@ public final class V1Client implements AutoCloseable {
      * released a moment after the client saw it close.
      */
     public static V1Client awaitAccepted(int port) throws Exception {
-        return awaitAccepted(port, Await.PATIENCE);
-    }
-
-    /** Connects until the server accepts, for up to {@code patience}. */
-    public static V1Client awaitAccepted(int port, Duration patience) throws Exception {
         V1Client[] accepted = new V1Client[1];
-        Await.until("a client is accepted on port " + port, patience, () -> {
+        Await.until("a client is accepted on port " + port, () -> {
             V1Client client = connect(port);
             if (client.receive().equals(ACCEPTED)) {
                 accepted[0] = client;

@@ -6,12 +6,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -22,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.server.support.RunningServer;
+import dev.fileserver.testsupport.RandomBytes;
+import dev.fileserver.testsupport.Sha256;
 import dev.fileserver.testsupport.Trees;
 import dev.fileserver.testsupport.V1Client;
 import dev.fileserver.wire.FileHeader;
@@ -43,8 +42,7 @@ class MixedFaultsTest {
     void wellBehavedClientsGetEveryByteWhileOthersMisbehave() throws Exception {
         List<byte[]> files = new ArrayList<>();
         for (int i = 0; i < FILES; i++) {
-            byte[] content = new byte[FILE_SIZE];
-            new Random(i).nextBytes(content);
+            byte[] content = RandomBytes.array(i, FILE_SIZE);
             Files.write(root.resolve("file-" + i + ".bin"), content);
             files.add(content);
         }
@@ -93,7 +91,7 @@ class MixedFaultsTest {
                 assertThat(client.request("/download file-" + which + ".bin", 2)).containsExactly("ok", "file");
                 client.send("y");
                 FileHeader header = client.receiveFileHeader();
-                assertThat(sha256(client.receiveContent(header))).isEqualTo(sha256(files.get(which)));
+                assertThat(Sha256.of(client.receiveContent(header))).isEqualTo(Sha256.of(files.get(which)));
             }
             assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
             client.send("y");
@@ -108,9 +106,7 @@ class MixedFaultsTest {
     private static String garbage(int port, long seed) throws IOException {
         try (V1Client client = V1Client.connect(port)) {
             client.receive();
-            byte[] noise = new byte[4096];
-            new Random(seed).nextBytes(noise);
-            client.sendRaw(noise);
+            client.sendRaw(RandomBytes.array(seed, 4096));
             client.isClosedByServer();
         }
         return "misbehaved";
@@ -149,17 +145,6 @@ class MixedFaultsTest {
     }
 
     private static byte[] uploadContent(int id) {
-        byte[] content = new byte[FILE_SIZE / 2 + id];
-        new Random(1000 + id).nextBytes(content);
-        return content;
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return java.util.HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        }
-        catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return RandomBytes.array(1000 + id, FILE_SIZE / 2 + id);
     }
 }

@@ -9,12 +9,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Random;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.fileserver.server.storage.StorageRoot;
 import dev.fileserver.server.support.ForkedServer;
+import dev.fileserver.testsupport.Await;
+import dev.fileserver.testsupport.RandomBytes;
 import dev.fileserver.testsupport.ServerProcess;
 import dev.fileserver.testsupport.Trees;
 import dev.fileserver.testsupport.V1Client;
@@ -30,7 +32,7 @@ class GracefulShutdownTest {
 
     @Test
     void anUploadInFlightFinishesWithinTheGracePeriodWhileNewClientsAreRefused() throws Exception {
-        byte[] content = randomBytes();
+        byte[] content = RandomBytes.array(3, SIZE);
         try (ServerProcess server = ForkedServer.start(root, List.of(), "--fileserver.shutdown-grace-period=30s");
                 V1Client client = V1Client.connectAccepted(server.tcpPort())) {
             startUpload(client, content, SIZE / 4);
@@ -49,7 +51,7 @@ class GracefulShutdownTest {
     @Test
     void anUploadStillRunningAfterTheGracePeriodIsCutAndLeavesNothing() throws Exception {
         Files.writeString(root.resolve("big.bin"), "previous version");
-        byte[] content = randomBytes();
+        byte[] content = RandomBytes.array(3, SIZE);
         try (ServerProcess server = ForkedServer.start(root, List.of(), "--fileserver.shutdown-grace-period=200ms");
                 V1Client client = V1Client.connectAccepted(server.tcpPort())) {
             startUpload(client, content, SIZE / 4);
@@ -71,38 +73,23 @@ class GracefulShutdownTest {
     }
 
     /** The server has begun to write the upload's temporary file: the transfer is in progress there. */
-    private void awaitUploadArriving() throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
-            try (java.util.stream.Stream<Path> files = Files.list(root)) {
-                if (files.anyMatch(path -> path.getFileName().toString().startsWith(".fileserver-tmp-"))) {
-                    return;
-                }
-            }
-            Thread.sleep(10);
-        }
-        throw new AssertionError("the upload never reached the server");
+    private void awaitUploadArriving() throws Exception {
+        Await.until("the upload reaches the server",
+                () -> Trees.children(root).stream().anyMatch(name -> name.startsWith(StorageRoot.TEMPORARY_PREFIX)));
     }
 
-    private static void awaitRefused(int port) throws InterruptedException {
-        long deadline = System.nanoTime() + 30_000_000_000L;
-        while (System.nanoTime() < deadline) {
+    private static void awaitRefused(int port) throws Exception {
+        Await.until("the listener refuses connections", () -> {
             try (Socket probe = new Socket("127.0.0.1", port)) {
-                Thread.sleep(20);
+                return false;
             }
             catch (ConnectException refused) {
-                return;
+                return true;
             }
             catch (IOException other) {
-                Thread.sleep(20);
+                return false;
             }
-        }
-        throw new AssertionError("the listener still accepts connections");
+        });
     }
 
-    private static byte[] randomBytes() {
-        byte[] content = new byte[SIZE];
-        new Random(3).nextBytes(content);
-        return content;
-    }
 }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Random;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
@@ -12,6 +11,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.server.support.RunningServer;
 import dev.fileserver.testsupport.Await;
+import dev.fileserver.testsupport.RandomBytes;
 import dev.fileserver.testsupport.V1Client;
 import dev.fileserver.wire.FileHeader;
 
@@ -23,8 +23,7 @@ class MetricsTest {
 
     @Test
     void connectionsCommandsBytesAndTransfersAreCounted() throws Exception {
-        byte[] content = new byte[1_000_000];
-        new Random(7).nextBytes(content);
+        byte[] content = RandomBytes.array(7, 1_000_000);
         Files.write(root.resolve("existing.bin"), new byte[12_345]);
         try (RunningServer server = RunningServer.start(root, "--fileserver.max-clients=1")) {
             MeterRegistry registry = server.context().getBean(MeterRegistry.class);
