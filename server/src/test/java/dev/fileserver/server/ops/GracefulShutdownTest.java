@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-import dev.fileserver.server.storage.StorageRoot;
+import dev.fileserver.server.storage.local.StorageRoot;
 import dev.fileserver.server.support.ForkedServer;
 import dev.fileserver.testsupport.Await;
 import dev.fileserver.testsupport.RandomBytes;
