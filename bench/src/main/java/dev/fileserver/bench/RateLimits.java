@@ -6,6 +6,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import dev.fileserver.testsupport.ServerProcess;
+
 /**
  * Transfers held to {@code max-download-rate} and {@code max-upload-rate}: a server of its own,
  * on a root of its own, started with both limits set so that the medium file takes about four
@@ -38,20 +40,19 @@ final class RateLimits {
         Checksummed sum = context.fixtures().sum(Fixtures.MEDIUM);
         List<Double> downloads = new ArrayList<>();
         List<Double> uploads = new ArrayList<>();
-        try (ServerProcess server = ServerProcess.launch(context.options().serverJar(), root, 0,
-                context.options().serverJvmOptions(), List.of("--fileserver.max-download-rate=" + limit + "B",
-                        "--fileserver.max-upload-rate=" + limit + "B"),
-                context.workspace().logs().resolve("limited-server.log"))) {
-            int port = server.awaitPort();
+        try (ServerProcess server = context.options().serverLauncher(context.workspace().logs()
+                .resolve("limited-server.log")).start(root, "--fileserver.max-download-rate=" + limit + "B",
+                        "--fileserver.max-upload-rate=" + limit + "B")) {
+            int port = server.tcpPort();
             // a fresh server's first transfers load and compile their code: a round that is not counted
             for (int run = -1; run < context.runs(); run++) {
                 long started = System.nanoTime();
-                Checksummed received = V1Session.downloadFile(port, Fixtures.MEDIUM, target);
+                Checksummed received = OneFileSessions.download(port, Fixtures.MEDIUM, target);
                 double download = rate(System.nanoTime() - started);
                 sum.verify(received, "rate-limited download");
                 Files.delete(target);
                 started = System.nanoTime();
-                V1Session.uploadFile(port, source, Fixtures.UPLOADS);
+                OneFileSessions.upload(port, source, Fixtures.UPLOADS);
                 double upload = rate(System.nanoTime() - started);
                 sum.verify(Checksummed.of(stored), "rate-limited upload");
                 Files.delete(stored);
