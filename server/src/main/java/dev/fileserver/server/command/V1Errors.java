@@ -8,6 +8,7 @@ import dev.fileserver.server.storage.ArchiveTopLevelException;
 import dev.fileserver.server.storage.InsufficientCapacityException;
 import dev.fileserver.server.storage.InvalidNameException;
 import dev.fileserver.server.storage.IsADirectoryException;
+import dev.fileserver.server.storage.Names;
 import dev.fileserver.server.storage.NotADirectoryException;
 import dev.fileserver.server.storage.NotFoundException;
 import dev.fileserver.server.storage.PathOutsideRootException;
@@ -49,7 +50,7 @@ public class V1Errors {
             return storageFailure(storage, clientPath);
         }
         if (failure instanceof ListingTooLongException tooLong) {
-            return "Error: the listing of '" + clientPath + "' is longer than " + tooLong.limit()
+            return "Error: the listing of '" + Names.visible(clientPath) + "' is longer than " + tooLong.limit()
                     + " characters; list a folder inside it";
         }
         if (failure instanceof StorageException refusal) {
@@ -60,7 +61,8 @@ public class V1Errors {
 
     private static String uploadRefusal(StorageException refusal) {
         if (refusal instanceof InvalidNameException invalid) {
-            return "Error: '" + invalid.name() + "' is not a valid file name";
+            return "Error: '" + Names.visible(invalid.name()) + "' is not a valid file name"
+                    + (Names.hasControlCharacter(invalid.name()) ? ": it holds a control character" : "");
         }
         if (refusal instanceof UploadTooLargeException tooLarge) {
             return "Error: '" + tooLarge.name() + "' is " + tooLarge.size() + " bytes; the server accepts at most "
@@ -88,13 +90,13 @@ public class V1Errors {
     }
 
     private static String storageFailure(StorageFailureException failure, String clientPath) {
-        String subject = clientPath != null ? clientPath : failure.subject();
+        String subject = Names.visible(clientPath != null ? clientPath : failure.subject());
         return switch (failure.operation()) {
             case LIST -> "Error: cannot list '" + subject + "': " + failure.reason();
             case READ -> "Error: cannot read '" + subject + "': " + failure.reason();
             case DELETE -> "Error: cannot delete '" + subject + "': " + failure.reason();
             // an upload is named by its file name, not by the folder it goes into
-            case STORE -> "Error: could not store '" + failure.subject() + "': " + failure.reason();
+            case STORE -> "Error: could not store '" + Names.visible(failure.subject()) + "': " + failure.reason();
         };
     }
 
@@ -110,6 +112,6 @@ public class V1Errors {
     }
 
     private static String spelled(String clientPath, StoragePath path) {
-        return clientPath != null ? clientPath : path.toString();
+        return Names.visible(clientPath != null ? clientPath : path.toString());
     }
 }

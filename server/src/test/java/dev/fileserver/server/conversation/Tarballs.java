@@ -10,12 +10,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /** Reads the entry names of a gzip tarball received in memory. */
-final class Tarballs {
+public final class Tarballs {
 
     private Tarballs() {
     }
 
-    static List<String> entryNames(byte[] gzippedTar) throws IOException {
+    public static List<String> entryNames(byte[] gzippedTar) throws IOException {
         List<String> names = new ArrayList<>();
         try (TarArchiveInputStream tar = new TarArchiveInputStream(
                 new GzipCompressorInputStream(new ByteArrayInputStream(gzippedTar)))) {

@@ -6,6 +6,9 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import dev.fileserver.server.storage.Names;
 import dev.fileserver.server.storage.PathOutsideRootException;
 import dev.fileserver.server.storage.StoragePath;
@@ -18,6 +21,8 @@ import dev.fileserver.server.storage.StoragePath;
  * real path is compared by components, not by string prefix), a dangling link.
  */
 public final class StorageRoot {
+
+    private static final Logger log = LoggerFactory.getLogger(StorageRoot.class);
 
     /** Kept for callers that know the root by this class; the prefix belongs to {@link Names}. */
     public static final String TEMPORARY_PREFIX = Names.TEMPORARY_PREFIX;
@@ -98,6 +103,23 @@ public final class StorageRoot {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a path below a folder being downloaded goes into its tarball: not the server's own
+     * temporaries, and not a name holding a control character, which a client could not store
+     * safely (ours refuses a whole archive for one); such a name is left out with a warning.
+     */
+    public boolean belongsInDownload(Path path) {
+        if (isTemporary(path)) {
+            return false;
+        }
+        if (Names.hasControlCharacter(path.getFileName().toString())) {
+            log.warn("Left '{}' out of a folder download: its name holds a control character",
+                    Names.visible(root.relativize(path).toString()));
+            return false;
+        }
+        return true;
     }
 
     static boolean isTemporary(StoragePath path) {
