@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 import dev.fileserver.server.session.FrameError;
 import dev.fileserver.server.storage.ArchiveRefusedException;
 import dev.fileserver.server.storage.ArchiveTopLevelException;
+import dev.fileserver.server.storage.ExpansionRatioException;
 import dev.fileserver.server.storage.InsufficientCapacityException;
 import dev.fileserver.server.storage.InvalidNameException;
 import dev.fileserver.server.storage.IsADirectoryException;
@@ -17,6 +18,7 @@ import dev.fileserver.server.storage.RootNotDeletableException;
 import dev.fileserver.server.storage.StorageException;
 import dev.fileserver.server.storage.StorageFailureException;
 import dev.fileserver.server.storage.StoragePath;
+import dev.fileserver.server.storage.UploadAbandonedException;
 import dev.fileserver.server.storage.UploadTooLargeException;
 
 /**
@@ -63,6 +65,13 @@ public class V1Errors {
         if (refusal instanceof InvalidNameException invalid) {
             return "Error: '" + Names.visible(invalid.name()) + "' is not a valid file name"
                     + (Names.hasControlCharacter(invalid.name()) ? ": it holds a control character" : "");
+        }
+        if (refusal instanceof ExpansionRatioException ratio) {
+            return "Error: the archive for '" + ratio.name() + "' expands to more than " + ratio.ratio()
+                    + " times the " + ratio.sent() + " bytes sent; nothing was stored";
+        }
+        if (refusal instanceof UploadAbandonedException abandoned) {
+            return "Error: the upload of '" + abandoned.name() + "' was abandoned; nothing was stored";
         }
         if (refusal instanceof UploadTooLargeException tooLarge) {
             return "Error: '" + tooLarge.name() + "' is " + tooLarge.size() + " bytes; the server accepts at most "

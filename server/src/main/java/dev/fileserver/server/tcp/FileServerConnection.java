@@ -2,6 +2,7 @@ package dev.fileserver.server.tcp;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -46,6 +47,8 @@ final class FileServerConnection extends TcpNetConnection {
 
     private final Socket socket;
 
+    private final SocketLookahead input;
+
     private final Lock sendLock = new ReentrantLock();
 
     private OutputStream socketOutput;
@@ -59,8 +62,29 @@ final class FileServerConnection extends TcpNetConnection {
         this.session = new Session(getConnectionId(), socket.getInetAddress().getHostAddress() + ":" + socket.getPort());
         this.context = context;
         this.session.onForceClose(this::close);
+        this.input = lookahead(socket);
+        this.session.onPeerCheck(() -> input != null && input.peerGone());
         this.deserializer = new SessionFrameDeserializer(session, context.files(), context.frameLimits());
         this.serializer = new SessionReplySerializer(session, context.metrics());
+    }
+
+    /** Frames are read through a lookahead, so that long work can tell whether its client left. */
+    @Override
+    protected InputStream inputStream() throws IOException {
+        if (input == null) {
+            throw new IOException("the connection's socket is closed");
+        }
+        return input;
+    }
+
+    private static SocketLookahead lookahead(Socket socket) {
+        try {
+            return new SocketLookahead(socket);
+        }
+        catch (IOException e) {
+            // closed before it was served: its first read fails and the connection ends
+            return null;
+        }
     }
 
     @Override

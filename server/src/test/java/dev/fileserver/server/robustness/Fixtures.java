@@ -340,6 +340,29 @@ final class Fixtures {
         return bytes.toByteArray();
     }
 
+    /**
+     * A gzip tarball of the folder {@code folder} holding one file of {@code size} zero bytes: a few
+     * hundred KiB that expand to {@code size}. The zeros are streamed, never held.
+     */
+    static byte[] zerosTarball(String folder, long size) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            TarArchiveEntry top = new TarArchiveEntry(folder + "/");
+            tar.putArchiveEntry(top);
+            tar.closeArchiveEntry();
+            TarArchiveEntry zeros = new TarArchiveEntry(folder + "/zeros");
+            zeros.setSize(size);
+            tar.putArchiveEntry(zeros);
+            byte[] chunk = new byte[64 * 1024];
+            for (long left = size; left > 0; left -= chunk.length) {
+                tar.write(chunk, 0, (int) Math.min(chunk.length, left));
+            }
+            tar.closeArchiveEntry();
+        }
+        return bytes.toByteArray();
+    }
+
     /** A directory's file frame header for a tarball of {@code length} bytes. */
     static FileHeader directoryHeader(String name, long length) {
         return FileHeader.ofDirectory(name, 0755, length);

@@ -1,15 +1,13 @@
 package dev.fileserver.wire.archive;
 
+import static dev.fileserver.wire.support.TestSupport.nestedFolders;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -43,8 +41,8 @@ class TarballExtractorCostTest {
     @MethodSource("ways")
     void twiceAsDeepAChainOfFoldersTakesTwiceTheStepsNotEightTimes(String way, LocalFolderSink.Opener opener)
             throws IOException {
-        long thousand = stepsToExtract(chain(1_000), opener, "1000");
-        long twoThousand = stepsToExtract(chain(2_000), opener, "2000");
+        long thousand = stepsToExtract(nestedFolders("t", 1_000), opener, "1000");
+        long twoThousand = stepsToExtract(nestedFolders("t", 2_000), opener, "2000");
 
         assertThat(twoThousand).as("steps for 2,000 levels against %d for 1,000", thousand)
                 .isLessThanOrEqualTo(thousand * 21 / 10);
@@ -71,23 +69,5 @@ class TarballExtractorCostTest {
         // JUnit's own clean-up resolves the real path of every folder, which at this depth takes minutes
         RecursiveDelete.delete(into);
         return steps.get();
-    }
-
-    /**
-     * {@code t/}, {@code t/d/}, {@code t/d/d/} and so on, {@code depth} folders, then a file at the
-     * bottom; packed as the server packs a folder download.
-     */
-    static byte[] chain(int depth) throws IOException {
-        FileTime time = FileTime.fromMillis(0);
-        MemoryTree tree = new MemoryTree(0755, time);
-        StringBuilder name = new StringBuilder("d");
-        for (int level = 2; level <= depth; level++) {
-            tree.folder(name.toString(), 0755, time);
-            name.append("/d");
-        }
-        tree.file(name + "/bottom.txt", "deepest".getBytes(StandardCharsets.UTF_8), 0644, time);
-        ByteArrayOutputStream archive = new ByteArrayOutputStream();
-        DirectoryTarball.of("t", tree).writeTo(archive);
-        return archive.toByteArray();
     }
 }
