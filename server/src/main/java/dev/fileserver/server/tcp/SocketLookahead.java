@@ -82,9 +82,6 @@ final class SocketLookahead extends InputStream {
 
     @Override
     public int read() throws IOException {
-        if (start < end) {
-            return ahead[start++] & 0xFF;
-        }
         byte[] one = new byte[1];
         return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
     }

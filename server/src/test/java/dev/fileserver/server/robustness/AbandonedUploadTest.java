@@ -2,6 +2,7 @@ package dev.fileserver.server.robustness;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
@@ -53,5 +54,23 @@ class AbandonedUploadTest {
         try (V1Client next = Fixtures.acceptedClient(server.port())) {
             Fixtures.assertLists(next);
         }
+    }
+
+    @Test
+    void aClientThatSendsItsNextRequestWhileItsFolderIsUnpackedIsStillThereAndAnsweredInOrder() throws Exception {
+        byte[] folder = Fixtures.zerosTarball("kept", 64L * Fixtures.MiB);
+
+        try (V1Client client = V1Client.connectAccepted(server.port())) {
+            assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
+            client.send("y");
+            // as a v1 client may: the upload, then at once the next request, no answer awaited between
+            client.sendFile(Fixtures.directoryHeader("kept", folder.length), folder);
+            client.send("/list");
+
+            assertThat(client.receive(3)).containsExactly("ok", "ok", "kept\n");
+        }
+        assertThat(root.resolve("kept/zeros")).hasSize(64L * Fixtures.MiB);
+        Files.delete(root.resolve("kept/zeros"));
+        Files.delete(root.resolve("kept"));
     }
 }
