@@ -70,9 +70,12 @@ interface FolderHandle extends Closeable {
 
     /**
      * The root of an extraction into {@code folder} (a real path): entered through a
-     * {@link SecureDirectoryStream} where the platform has one (Linux does), so that every entry is
-     * created relative to its open parent and nothing can swap a parent for a link between the
-     * check and the use; elsewhere by path, each level checked when entered.
+     * {@link SecureDirectoryStream} where the platform has one (Linux does), so that files are
+     * created, and folders entered, relative to their open parent, and nothing can swap a parent
+     * for a link between the check and the use. (A folder is made by path, which that API cannot
+     * do otherwise; it is then entered from its parent without following links, so one made
+     * through a swapped parent is never written into.) Elsewhere by path, each level checked when
+     * entered.
      */
     static FolderHandle open(Path folder) throws IOException {
         var stream = Files.newDirectoryStream(folder);
