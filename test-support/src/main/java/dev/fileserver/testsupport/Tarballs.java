@@ -48,6 +48,31 @@ public final class Tarballs {
     }
 
     /** The entry names of a gzip tarball, in order. */
+    /**
+     * A gzip tarball of the folder {@code folder} holding one file of {@code size} zero bytes: a few
+     * hundred KiB that expand to {@code size}. The zeros are streamed, never held.
+     */
+    public static byte[] zeros(String folder, long size) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar =
+                new TarArchiveOutputStream(
+                        new GzipCompressorOutputStream(bytes))) {
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            tar.putArchiveEntry(new TarArchiveEntry(folder + "/"));
+            tar.closeArchiveEntry();
+            TarArchiveEntry zeros =
+                    new TarArchiveEntry(folder + "/zeros");
+            zeros.setSize(size);
+            tar.putArchiveEntry(zeros);
+            byte[] chunk = new byte[64 * 1024];
+            for (long left = size; left > 0; left -= chunk.length) {
+                tar.write(chunk, 0, (int) Math.min(chunk.length, left));
+            }
+            tar.closeArchiveEntry();
+        }
+        return bytes.toByteArray();
+    }
+
     public static List<String> entryNames(byte[] gzippedTar) throws IOException {
         List<String> names = new ArrayList<>();
         try (TarArchiveInputStream tar = new TarArchiveInputStream(

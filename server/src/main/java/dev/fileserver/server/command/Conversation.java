@@ -32,6 +32,7 @@ import dev.fileserver.server.storage.FileStore;
 import dev.fileserver.server.storage.NotFoundException;
 import dev.fileserver.server.storage.StorageException;
 import dev.fileserver.server.storage.StoragePath;
+import dev.fileserver.server.storage.UploadAbandonedException;
 import dev.fileserver.wire.FileHeader;
 
 /**
@@ -203,9 +204,13 @@ public class Conversation implements FileFrameReceiver {
         }
         InFlightUpload upload = ((Received) frame).upload();
         try {
-            StoragePath stored = upload.commit();
+            StoragePath stored = upload.commit(session::isAbandoned);
             log.info("{} upload '{}' -> stored {} ({} bytes)", session, name, stored, frame.header().fileLen());
             return Outcome.idle(ack ? Reply.ok() : Reply.none());
+        }
+        catch (UploadAbandonedException e) {
+            log.info("{} upload '{}' -> stopped: the client went away; nothing stored", session, name);
+            return Outcome.closing(Reply.none());
         }
         catch (StorageException e) {
             log.warn("{} upload '{}' -> refused: {}", session, name, e.getMessage());

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Component;
 
 import dev.fileserver.server.storage.Entry;
 import dev.fileserver.server.storage.FileStore;
+import dev.fileserver.server.storage.Names;
 
 /** {@code /list}: the names in a folder, one per line. */
 @Component
@@ -20,10 +21,11 @@ class ListCommand extends FolderListingCommand {
         return Set.of("/list", "/ls");
     }
 
+    /** A name holding a control character (made on disk by someone else) is listed escaped, on its one line. */
     @Override
     void render(Request request, StringBuilder text) {
         for (Entry entry : store.list(request.path())) {
-            text.append(entry.name()).append('\n');
+            text.append(Names.visible(entry.name())).append('\n');
             checkLength(text);
         }
     }

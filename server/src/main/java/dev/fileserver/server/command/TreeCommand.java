@@ -10,13 +10,15 @@ import org.springframework.stereotype.Component;
 import dev.fileserver.server.storage.Entry;
 import dev.fileserver.server.storage.EntryType;
 import dev.fileserver.server.storage.FileStore;
+import dev.fileserver.server.storage.Names;
 import dev.fileserver.server.storage.StorageException;
 import dev.fileserver.server.storage.StoragePath;
 
 /**
  * {@code /tree}: the folder's name, then everything below it drawn with the v1 glyphs. A linked
  * folder is shown but not entered (links may form cycles or point anywhere); a folder that cannot
- * be listed is shown with the reason on its line, as the {@code tree} tool does, not as empty.
+ * be listed is shown with the reason on its line, as the {@code tree} tool does, not as empty. A
+ * name holding a control character is drawn escaped, on its one line, as {@code /list} shows it.
  */
 @Component
 class TreeCommand extends FolderListingCommand {
@@ -36,7 +38,7 @@ class TreeCommand extends FolderListingCommand {
     void render(Request request, StringBuilder text) {
         StoragePath folder = request.path();
         List<Entry> entries = store.list(folder);
-        text.append(folder.isRoot() ? store.rootName() : folder.name()).append('\n');
+        text.append(Names.visible(folder.isRoot() ? store.rootName() : folder.name())).append('\n');
         draw(folder, entries, "", text);
     }
 
@@ -44,7 +46,7 @@ class TreeCommand extends FolderListingCommand {
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
             boolean last = i == entries.size() - 1;
-            text.append(prefix).append(last ? "└── " : "├── ").append(entry.name());
+            text.append(prefix).append(last ? "└── " : "├── ").append(Names.visible(entry.name()));
             if (entry.type() != EntryType.DIRECTORY) {
                 text.append('\n');
                 checkLength(text);

@@ -3,6 +3,7 @@ package dev.fileserver.server.command;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.function.BooleanSupplier;
 
 import org.springframework.stereotype.Component;
 
@@ -97,10 +98,13 @@ class UploadReceiver {
             count(true);
         }
 
-        /** Publishes the upload; a failure is a {@code StorageException} and leaves nothing. */
-        StoragePath commit() {
+        /**
+         * Publishes the upload; a failure is a {@code StorageException} and leaves nothing. Long
+         * work stops once {@code abandoned} says the client is gone.
+         */
+        StoragePath commit(BooleanSupplier abandoned) {
             try {
-                return upload.commit();
+                return upload.commit(abandoned);
             }
             finally {
                 upload.abort();

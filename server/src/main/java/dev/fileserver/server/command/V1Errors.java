@@ -5,9 +5,11 @@ import org.springframework.stereotype.Component;
 import dev.fileserver.server.session.FrameError;
 import dev.fileserver.server.storage.ArchiveRefusedException;
 import dev.fileserver.server.storage.ArchiveTopLevelException;
+import dev.fileserver.server.storage.ExpansionRatioException;
 import dev.fileserver.server.storage.InsufficientCapacityException;
 import dev.fileserver.server.storage.InvalidNameException;
 import dev.fileserver.server.storage.IsADirectoryException;
+import dev.fileserver.server.storage.Names;
 import dev.fileserver.server.storage.NotADirectoryException;
 import dev.fileserver.server.storage.NotFoundException;
 import dev.fileserver.server.storage.PathOutsideRootException;
@@ -16,6 +18,7 @@ import dev.fileserver.server.storage.RootNotDeletableException;
 import dev.fileserver.server.storage.StorageException;
 import dev.fileserver.server.storage.StorageFailureException;
 import dev.fileserver.server.storage.StoragePath;
+import dev.fileserver.server.storage.UploadAbandonedException;
 import dev.fileserver.server.storage.UploadTooLargeException;
 
 /**
@@ -49,7 +52,7 @@ public class V1Errors {
             return storageFailure(storage, clientPath);
         }
         if (failure instanceof ListingTooLongException tooLong) {
-            return "Error: the listing of '" + clientPath + "' is longer than " + tooLong.limit()
+            return "Error: the listing of '" + Names.visible(clientPath) + "' is longer than " + tooLong.limit()
                     + " characters; list a folder inside it";
         }
         if (failure instanceof StorageException refusal) {
@@ -60,7 +63,15 @@ public class V1Errors {
 
     private static String uploadRefusal(StorageException refusal) {
         if (refusal instanceof InvalidNameException invalid) {
-            return "Error: '" + invalid.name() + "' is not a valid file name";
+            return "Error: '" + Names.visible(invalid.name()) + "' is not a valid file name"
+                    + (Names.hasControlCharacter(invalid.name()) ? ": it holds a control character" : "");
+        }
+        if (refusal instanceof ExpansionRatioException ratio) {
+            return "Error: the archive for '" + ratio.name() + "' expands to more than " + ratio.ratio()
+                    + " times the " + ratio.sent() + " bytes sent; nothing was stored";
+        }
+        if (refusal instanceof UploadAbandonedException abandoned) {
+            return "Error: the upload of '" + abandoned.name() + "' was abandoned; nothing was stored";
         }
         if (refusal instanceof UploadTooLargeException tooLarge) {
             return "Error: '" + tooLarge.name() + "' is " + tooLarge.size() + " bytes; the server accepts at most "
@@ -88,14 +99,14 @@ public class V1Errors {
     }
 
     private static String storageFailure(StorageFailureException failure, String clientPath) {
-        String subject = clientPath != null ? clientPath : failure.subject();
+        String subject = Names.visible(clientPath != null ? clientPath : failure.subject());
         return switch (failure.operation()) {
             case LIST -> "Error: cannot list '" + subject + "': " + failure.reason();
             case READ -> "Error: cannot read '" + subject + "': " + failure.reason();
             case DELETE -> "Error: cannot delete '" + subject + "': " + failure.reason();
             // an upload is named by its file name, not by the folder it goes into
-            case BEGIN_STORE -> "Error: cannot store '" + failure.subject() + "': " + failure.reason();
-            case STORE -> "Error: could not store '" + failure.subject() + "': " + failure.reason();
+            case BEGIN_STORE -> "Error: cannot store '" + Names.visible(failure.subject()) + "': " + failure.reason();
+            case STORE -> "Error: could not store '" + Names.visible(failure.subject()) + "': " + failure.reason();
         };
     }
 
@@ -111,6 +122,6 @@ public class V1Errors {
     }
 
     private static String spelled(String clientPath, StoragePath path) {
-        return clientPath != null ? clientPath : path.toString();
+        return Names.visible(clientPath != null ? clientPath : path.toString());
     }
 }

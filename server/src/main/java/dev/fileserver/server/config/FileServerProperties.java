@@ -41,6 +41,12 @@ import org.springframework.validation.annotation.Validated;
  * @param freeSpaceReserve        uploads that would leave less free space than this are refused
  * @param maxExtractedSize        a directory upload may expand to at most this many bytes
  * @param maxExtractedEntries     a directory upload may hold at most this many entries
+ * @param maxPathDepth            an entry of a directory upload may be nested at most this many levels
+ *                                deep; bounds the work each entry costs
+ * @param maxPathLength           an entry's name in a directory upload may be at most this many
+ *                                characters long
+ * @param maxExpansionRatio       a directory upload may expand to at most this many times the bytes
+ *                                sent for it, beyond the first 8 MiB; 0 turns the check off
  * @param syncUploads             force each uploaded file and its new name to disk before it counts as
  *                                stored: a power cut then leaves the old content or the new, never an
  *                                empty file; costs upload throughput
@@ -73,6 +79,9 @@ public record FileServerProperties(
         @NotNull @DefaultValue("64MB") DataSize freeSpaceReserve,
         @NotNull @DefaultValue("100GB") DataSize maxExtractedSize,
         @Min(1) @DefaultValue("100000") int maxExtractedEntries,
+        @Min(1) @DefaultValue("256") int maxPathDepth,
+        @Min(1) @DefaultValue("4096") int maxPathLength,
+        @Min(0) @DefaultValue("100") int maxExpansionRatio,
         @DefaultValue("false") boolean syncUploads,
         @NotNull @DefaultValue("30s") Duration shutdownGracePeriod,
         @Min(0) @Max(9) @DefaultValue("0") int directoryCompressionLevel,

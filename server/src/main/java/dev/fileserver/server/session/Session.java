@@ -1,6 +1,7 @@
 package dev.fileserver.server.session;
 
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 
 /**
  * One connection: who it is, the {@link ConversationState} it is in, and the progress of the reply
@@ -26,6 +27,8 @@ public final class Session {
     private volatile boolean admitted;
 
     private volatile Runnable forceClose = () -> { };
+
+    private volatile BooleanSupplier peerGone = () -> false;
 
     public Session(String connectionId, String remoteAddress) {
         this.connectionId = connectionId;
@@ -68,6 +71,23 @@ public final class Session {
     /** How the connection is closed from outside its own thread (a stalled write, a shutdown). */
     public void onForceClose(Runnable closer) {
         this.forceClose = closer;
+    }
+
+    /**
+     * How to tell that the client has gone away while no frame is being read (its connection
+     * closed or reset), asked on the connection's own thread only.
+     */
+    public void onPeerCheck(BooleanSupplier gone) {
+        this.peerGone = gone;
+    }
+
+    /**
+     * Whether work for this connection can stop: the client has gone away, or the connection is
+     * being closed from here. Asked on the connection's own thread, during long work such as
+     * unpacking a folder; cheap enough to ask often.
+     */
+    public boolean isAbandoned() {
+        return isClosing() || peerGone.getAsBoolean();
     }
 
     /** A reply is being written; {@link #wrote()} marks each bit of progress. */

@@ -6,7 +6,7 @@ public class InvalidNameException extends StorageException {
     private final String name;
 
     public InvalidNameException(String name) {
-        super("invalid name: '" + name + "'");
+        super("invalid name: '" + Names.visible(name) + "'");
         this.name = name;
     }
 

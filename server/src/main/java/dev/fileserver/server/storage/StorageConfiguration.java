@@ -30,8 +30,9 @@ class StorageConfiguration {
     @Bean
     LocalFileStore fileStore(StorageRoot root, FreeSpaceReserve capacity, FileServerProperties properties) {
         UploadPolicy policy = new UploadPolicy(properties.maxUploadSize().toBytes(),
-                new TarballLimits(properties.maxExtractedSize().toBytes(), properties.maxExtractedEntries()),
-                properties.syncUploads());
+                new TarballLimits(properties.maxExtractedSize().toBytes(), properties.maxExtractedEntries(),
+                        properties.maxPathDepth(), properties.maxPathLength()),
+                properties.syncUploads(), properties.maxExpansionRatio());
         LocalFileStore store = new LocalFileStore(root, policy, capacity, properties.directoryCompressionLevel());
         int removed = store.removeStaleTemporaries();
         if (removed > 0) {

@@ -68,9 +68,13 @@ public final class StoragePath implements Comparable<StoragePath> {
         return new StoragePath(parts.subList(0, parts.size() - 1));
     }
 
-    /** The entry {@code name} inside this folder; {@code name} must be a plain name. */
+    /**
+     * The entry {@code name} inside this folder: a base name that is not one of the server's
+     * temporaries. It may be a name already stored that a new one could not have (one holding a
+     * control character): whether a new name is acceptable is {@link Names#isPlain}'s to say.
+     */
     public StoragePath child(String name) {
-        if (!Names.isPlain(name)) {
+        if (!Names.isBaseName(name) || Names.isTemporary(name)) {
             throw new InvalidNameException(name);
         }
         List<String> longer = new ArrayList<>(parts);

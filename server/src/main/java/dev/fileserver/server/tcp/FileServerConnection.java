@@ -2,13 +2,14 @@ package dev.fileserver.server.tcp;
 
 import java.io.BufferedOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
-
-import javax.net.ssl.SSLSocket;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
+
+import javax.net.ssl.SSLSocket;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,6 +52,8 @@ final class FileServerConnection extends TcpNetConnection implements SlotHolder 
 
     private final InetAddress address;
 
+    private final SocketLookahead input;
+
     private final Lock sendLock = new ReentrantLock();
 
     private OutputStream socketOutput;
@@ -65,11 +68,32 @@ final class FileServerConnection extends TcpNetConnection implements SlotHolder 
         this.session = new Session(getConnectionId(), address.getHostAddress() + ":" + socket.getPort());
         this.context = context;
         this.session.onForceClose(this::close);
+        this.input = lookahead(socket);
+        this.session.onPeerCheck(() -> input != null && input.peerGone());
         this.deserializer = new SessionFrameDeserializer(session, context.files(), context.frameLimits(),
                 Throttle.of(context.maxUploadRate()),
                 () -> context.defender().record(address, Offence.PROTOCOL_ERROR));
         this.serializer = new SessionReplySerializer(session, context.metrics(),
                 Throttle.of(context.maxDownloadRate()));
+    }
+
+    /** Frames are read through a lookahead, so that long work can tell whether its client left. */
+    @Override
+    protected InputStream inputStream() throws IOException {
+        if (input == null) {
+            throw new IOException("the connection's socket is closed");
+        }
+        return input;
+    }
+
+    private static SocketLookahead lookahead(Socket socket) {
+        try {
+            return new SocketLookahead(socket);
+        }
+        catch (IOException e) {
+            // closed before it was served: its first read fails and the connection ends
+            return null;
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.fileserver.wire.archive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,7 @@ import java.util.function.Predicate;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
 
@@ -99,7 +101,7 @@ public final class DirectoryTarball {
         TarArchiveOutputStream tar = newTarStream(gzip);
         byte[] buffer = new byte[Transfer.BUFFER_SIZE];
         for (Item item : items) {
-            tar.putArchiveEntry(item.entry(item.size()));
+            item.putEntry(tar, item.size());
             if (!item.source.folder()) {
                 copyExactly(item, tar, buffer);
             }
@@ -131,7 +133,7 @@ public final class DirectoryTarball {
         try (TarArchiveOutputStream tar = newTarStream(counter)) {
             long content = 0;
             for (Item item : items) {
-                tar.putArchiveEntry(item.entry(0));
+                item.putEntry(tar, 0);
                 tar.closeArchiveEntry();
                 content += (item.size() + RECORD - 1) / RECORD * RECORD;
             }
@@ -163,15 +165,59 @@ public final class DirectoryTarball {
             return source.folder() ? 0 : source.size();
         }
 
-        TarArchiveEntry entry(long entrySize) {
+        /**
+         * Opens the item's entry in {@code tar}. A name too long for the tar header goes first in a
+         * PAX header of our own, and the entry itself gets a short ASCII stand-in: given the long
+         * name, commons-compress would cut it down for the header one character at a time,
+         * encoding it again at each, which costs the square of the name's length.
+         */
+        void putEntry(TarArchiveOutputStream tar, long entrySize) throws IOException {
+            if (name.getBytes(StandardCharsets.UTF_8).length < TarConstants.NAMELEN) {
+                // fits the header: commons-compress adds a PAX header for a non-ASCII one itself
+                tar.putArchiveEntry(entry(name, entrySize));
+                return;
+            }
+            byte[] record = paxRecord("path", name);
+            TarArchiveEntry pax = new TarArchiveEntry("PaxHeaders/" + standIn(40, false),
+                    TarConstants.LF_PAX_EXTENDED_HEADER_LC);
+            pax.setSize(record.length);
+            pax.setModTime(source.modified());
+            tar.putArchiveEntry(pax);
+            tar.write(record);
+            tar.closeArchiveEntry();
+            // ASCII, or commons-compress would add a PAX header of its own for the stand-in
+            tar.putArchiveEntry(entry(standIn(TarConstants.NAMELEN - 2, source.folder()), entrySize));
+        }
+
+        /** The name's start in at most {@code length} ASCII characters, then a {@code /} if asked. */
+        private String standIn(int length, boolean slash) {
+            StringBuilder standIn = new StringBuilder(length + 1);
+            for (int i = 0; i < name.length() && standIn.length() < length; i++) {
+                char c = name.charAt(i);
+                standIn.append(c > 0x20 && c < 0x7f && c != '/' ? c : '_');
+            }
+            return slash ? standIn.append('/').toString() : standIn.toString();
+        }
+
+        TarArchiveEntry entry(String entryName, long entrySize) {
             boolean directory = source.folder();
-            TarArchiveEntry entry = new TarArchiveEntry(name);
+            TarArchiveEntry entry = new TarArchiveEntry(entryName);
             entry.setMode((directory ? TarArchiveEntry.DEFAULT_DIR_MODE & ~0777 : TarArchiveEntry.DEFAULT_FILE_MODE & ~0777)
                     | (source.mode() & 0777));
             entry.setSize(directory ? 0 : entrySize);
             entry.setModTime(source.modified());
             return entry;
         }
+    }
+
+    /** One PAX record, {@code "LENGTH KEY=VALUE\n"}, its length in bytes counting its own digits. */
+    static byte[] paxRecord(String key, String value) {
+        int body = (" " + key + "=" + value + "\n").getBytes(StandardCharsets.UTF_8).length;
+        int length = body + Integer.toString(body).length();
+        if (Integer.toString(length).length() > Integer.toString(body).length()) {
+            length++;
+        }
+        return (length + " " + key + "=" + value + "\n").getBytes(StandardCharsets.UTF_8);
     }
 
     private static final class CountingOutputStream extends OutputStream {

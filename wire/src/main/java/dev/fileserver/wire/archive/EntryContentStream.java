@@ -2,11 +2,13 @@ package dev.fileserver.wire.archive;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.BooleanSupplier;
 
 /**
  * The content of the file entry being handed to a sink, counted as the sink reads it against the
  * limit on expanded bytes, so that any sink is bounded. One instance serves every entry of an
- * extraction; it reads only while handed over, and closing it leaves the tar stream open.
+ * extraction; it reads only while handed over, and closing it leaves the tar stream open. Before
+ * each chunk it asks whether the extraction is still wanted, so a long file stops midway.
  */
 final class EntryContentStream extends InputStream {
 
@@ -14,13 +16,16 @@ final class EntryContentStream extends InputStream {
 
     private final long maxExpandedBytes;
 
+    private final BooleanSupplier stopped;
+
     private long expanded;
 
     private boolean handedOver;
 
-    EntryContentStream(InputStream tar, long maxExpandedBytes) {
+    EntryContentStream(InputStream tar, long maxExpandedBytes, BooleanSupplier stopped) {
         this.tar = tar;
         this.maxExpandedBytes = maxExpandedBytes;
+        this.stopped = stopped;
     }
 
     void handOver() {
@@ -70,6 +75,9 @@ final class EntryContentStream extends InputStream {
             throw new IOException("an archive entry's content is read only while the entry is handed over");
         }
         checkLimit();
+        if (stopped.getAsBoolean()) {
+            throw new ExtractionStoppedException();
+        }
     }
 
     /** Refuses before the sink sees the bytes that went past the limit. */
@@ -80,7 +88,7 @@ final class EntryContentStream extends InputStream {
 
     private void checkLimit() throws UnsafeArchiveException {
         if (expanded > maxExpandedBytes) {
-            throw new UnsafeArchiveException("archive expands past the limit of " + maxExpandedBytes + " bytes");
+            throw new ExpansionLimitException(maxExpandedBytes);
         }
     }
 }

@@ -15,8 +15,9 @@ import java.util.List;
  * any exception, the sink's own or the extractor's, nothing more is called, and whatever the sink
  * stored is for the caller to remove.</li>
  * <li>Names checked as text, as parts relative to the sink's root: at least one part, none of
- * them empty, {@code .} or {@code ..}, none holding {@code /}, {@code \} or NUL; the name was
- * not absolute. The list is the sink's to keep.</li>
+ * them empty, {@code .} or {@code ..}, none holding {@code /}, {@code \}, NUL or any other
+ * control character; the name was not absolute, and is no deeper or longer than the limits. The
+ * list is the sink's to keep.</li>
  * <li>Modes holding the permission bits only (0 to 0777): setuid, setgid and sticky are gone.</li>
  * <li>Types checked: devices, fifos and unknown types never arrive.</li>
  * <li>Limits applied: no more entries than allowed, and a file's content stream fails with

@@ -1,14 +1,14 @@
 package dev.fileserver.wire.archive;
 
+import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
-import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -20,8 +20,10 @@ import dev.fileserver.wire.Transfer;
 /**
  * Stores extracted entries in a folder on a local file system, never outside it.
  * <ul>
- * <li>Writes: every parent is walked one level at a time through its real path, so nothing is
- * ever created through a symbolic link that leads out, not even an empty folder.</li>
+ * <li>Writes: every folder is entered one level at a time without following links, from the
+ * folders already entered for the entries before ({@link FolderWalk}), so nothing is ever created
+ * through a symbolic link, not even an empty folder, and an entry costs the levels it does not
+ * share with the one before rather than its whole depth.</li>
  * <li>Links: symbolic links are created last, after every other entry (so none can be written
  * through), and each must then really resolve inside the folder; hard links must name a regular
  * file already inside it.</li>
@@ -29,61 +31,97 @@ import dev.fileserver.wire.Transfer;
  * still receives its entries; the owner keeps write access to folders. Folder times are not kept.</li>
  * </ul>
  */
-final class LocalFolderSink implements ExtractionSink {
+final class LocalFolderSink implements ExtractionSink, Closeable {
 
     private final Path folder;
 
+    private final FolderWalk walk;
+
     private final byte[] buffer = new byte[Transfer.BUFFER_SIZE];
 
-    private final Map<Path, Integer> folderModes = new LinkedHashMap<>();
+    private final Map<List<String>, Integer> folderModes = new LinkedHashMap<>();
 
     private final List<SymbolicLink> symbolicLinks = new ArrayList<>();
 
     /** {@code folder} must exist. */
     LocalFolderSink(Path folder) throws IOException {
-        this.folder = folder.toRealPath();
+        this(folder.toRealPath(), FolderHandle::open);
+    }
+
+    /** Through {@code opener}, which opens the real path {@code folder} as the extraction's root. */
+    LocalFolderSink(Path folder, Opener opener) throws IOException {
+        this.folder = folder;
+        this.walk = new FolderWalk(opener.open(folder));
     }
 
     @Override
     public void folder(List<String> parts, int mode, FileTime modified) throws IOException {
-        Path directory = realParent(parts).resolve(last(parts));
+        FolderHandle parent = parentOf(parts);
+        String name = last(parts);
         try {
-            Files.createDirectory(directory);
+            parent.createFolder(name);
         }
         catch (FileAlreadyExistsException e) {
-            if (!Files.isDirectory(directory, LinkOption.NOFOLLOW_LINKS)) {
+            if (parent.kind(name) != FolderHandle.Kind.FOLDER) {
                 throw new UnsafeArchiveException("archive entry '" + name(parts) + "' replaces a file or link with a folder");
             }
         }
-        folderModes.put(directory, mode);
+        folderModes.put(parts, mode);
     }
 
     @Override
     public void file(List<String> parts, int mode, FileTime modified, InputStream content) throws IOException {
-        Path file = realParent(parts).resolve(last(parts));
-        refuseFolder(file, parts);
-        Files.deleteIfExists(file);
-        try (OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE,
-                LinkOption.NOFOLLOW_LINKS)) {
+        FolderHandle parent = parentOf(parts);
+        String name = last(parts);
+        try (OutputStream out = createReplacing(parent, name, parts)) {
             int read;
             while ((read = content.read(buffer)) >= 0) {
                 out.write(buffer, 0, read);
             }
         }
-        PosixModes.apply(file, mode);
-        Files.setLastModifiedTime(file, modified);
+        // the time first: setting it opens the file for reading, which its mode may not allow
+        parent.setModified(name, modified);
+        parent.setMode(name, mode);
+    }
+
+    /** A new file of that name, after removing an earlier file or link of the same name. */
+    private static OutputStream createReplacing(FolderHandle parent, String name, List<String> parts)
+            throws IOException {
+        try {
+            return parent.createFile(name);
+        }
+        catch (FileAlreadyExistsException e) {
+            removeForReplacement(parent, name, parts);
+            return parent.createFile(name);
+        }
     }
 
     @Override
     public void hardLink(List<String> parts, List<String> target) throws IOException {
-        Path existing = realParent(target).resolve(last(target));
-        if (!Files.isRegularFile(existing, LinkOption.NOFOLLOW_LINKS)) {
+        Path existing;
+        try {
+            FolderHandle targetParent = walk.folder(target.subList(0, target.size() - 1), false, parts);
+            if (targetParent.kind(last(target)) != FolderHandle.Kind.FILE) {
+                throw new NoSuchFileException(name(target));
+            }
+            existing = targetParent.path().resolve(last(target));
+        }
+        catch (NoSuchFileException e) {
             throw new UnsafeArchiveException("hard link '" + name(parts) + "' has no file to point to");
         }
-        Path link = realParent(parts).resolve(last(parts));
-        refuseFolder(link, parts);
-        Files.deleteIfExists(link);
-        Files.createLink(link, existing);
+        FolderHandle parent = parentOf(parts);
+        String name = last(parts);
+        if (parent.kind(name) != FolderHandle.Kind.NONE) {
+            removeForReplacement(parent, name, parts);
+        }
+        Files.createLink(parent.path().resolve(name), existing);
+    }
+
+    private static void removeForReplacement(FolderHandle parent, String name, List<String> parts) throws IOException {
+        if (parent.kind(name) == FolderHandle.Kind.FOLDER) {
+            throw new UnsafeArchiveException("archive entry '" + name(parts) + "' replaces a folder");
+        }
+        parent.delete(name);
     }
 
     /** Only noted: created in {@link #finish()}, once nothing more can be written through it. */
@@ -109,10 +147,11 @@ final class LocalFolderSink implements ExtractionSink {
                         + "' points outside the target folder");
             }
         }
-        // last, so that a read-only folder does not stop its own entries from being written
-        List<Path> directories = new ArrayList<>(folderModes.keySet());
-        for (int i = directories.size() - 1; i >= 0; i--) {
-            PosixModes.apply(directories.get(i), folderModes.get(directories.get(i)) | 0700);
+        // last, so that a read-only folder does not stop its own entries from being written; in
+        // archive order, the order the walk went down them, so that it goes down them as cheaply
+        for (Map.Entry<List<String>, Integer> folderMode : folderModes.entrySet()) {
+            List<String> parts = folderMode.getKey();
+            walk.folder(parts, false, parts).setOwnMode(folderMode.getValue() | 0700);
         }
     }
 
@@ -138,41 +177,26 @@ final class LocalFolderSink implements ExtractionSink {
         catch (InvalidPathException e) {
             throw new UnsafeArchiveException("symbolic link '" + name(parts) + "' has an invalid target");
         }
-        Path link = realParent(parts).resolve(last(parts));
+        FolderHandle parent = parentOf(parts);
+        Path link = parent.path().resolve(last(parts));
         if (target.isEmpty() || relativeTarget.isAbsolute()
                 || !link.getParent().resolve(relativeTarget).normalize().startsWith(folder)) {
             throw new UnsafeArchiveException("symbolic link '" + name(parts) + "' points outside the target folder");
         }
-        if (Files.exists(link, LinkOption.NOFOLLOW_LINKS)) {
+        if (parent.kind(last(parts)) != FolderHandle.Kind.NONE) {
             throw new UnsafeArchiveException("symbolic link '" + name(parts) + "' replaces another entry");
         }
         return Files.createSymbolicLink(link, relativeTarget);
     }
 
-    /**
-     * The real folder that will hold the entry named by {@code parts}: each level is created if
-     * missing, then resolved, and must still be a folder inside the target before the next.
-     */
-    private Path realParent(List<String> parts) throws IOException {
-        Path current = folder;
-        for (String part : parts.subList(0, parts.size() - 1)) {
-            Path next = current.resolve(part);
-            if (!Files.exists(next, LinkOption.NOFOLLOW_LINKS)) {
-                Files.createDirectory(next);
-            }
-            next = next.toRealPath();
-            if (!next.startsWith(folder) || !Files.isDirectory(next)) {
-                throw new UnsafeArchiveException("archive entry '" + name(parts) + "' writes through a symbolic link");
-            }
-            current = next;
-        }
-        return current;
+    /** The folder that holds the entry named by {@code parts}, missing levels created. */
+    private FolderHandle parentOf(List<String> parts) throws IOException {
+        return walk.folder(parts.subList(0, parts.size() - 1), true, parts);
     }
 
-    private static void refuseFolder(Path path, List<String> parts) throws UnsafeArchiveException {
-        if (Files.isDirectory(path, LinkOption.NOFOLLOW_LINKS)) {
-            throw new UnsafeArchiveException("archive entry '" + name(parts) + "' replaces a folder");
-        }
+    @Override
+    public void close() throws IOException {
+        walk.close();
     }
 
     private static String last(List<String> parts) {
@@ -181,7 +205,13 @@ final class LocalFolderSink implements ExtractionSink {
 
     /** The entry's checked name, for a refusal. */
     private static String name(List<String> parts) {
-        return String.join("/", parts);
+        return TarballExtractor.shown(String.join("/", parts));
+    }
+
+    /** Opens the root of an extraction: a seam for counting the steps it takes. */
+    interface Opener {
+
+        FolderHandle open(Path folder) throws IOException;
     }
 
     private record SymbolicLink(List<String> parts, String target) {

@@ -32,9 +32,11 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 
 import dev.fileserver.wire.FrameLimits;
+import dev.fileserver.wire.archive.DirectoryTarball;
 import dev.fileserver.wire.archive.PosixModes;
 import dev.fileserver.wire.archive.TarballExtractor;
 import dev.fileserver.wire.archive.TarballLimits;
+import dev.fileserver.wire.archive.TarballSource;
 
 /**
  * Helpers shared by the wire tests: raw frames, random data, file trees and hand-built tarballs.
@@ -204,6 +206,48 @@ public final class TestSupport {
                 FileTime.from(FIXED_TIME));
         chmod(Files.writeString(project.resolve("run.sh"), "#!/bin/sh\necho hi\n"), 0755);
         return project;
+    }
+
+    /**
+     * A folder tarball, packed as a folder download is, whose entries nest {@code depth} levels:
+     * {@code top/}, {@code top/d/}, {@code top/d/d/} and so on, and at the bottom the file
+     * {@code top/d/.../d/f} holding {@code "deepest"}, whose name has {@code depth} parts.
+     */
+    public static byte[] nestedFolders(String top, int depth) throws IOException {
+        List<TarballSource.Entry> entries = new ArrayList<>();
+        StringBuilder name = new StringBuilder();
+        for (int level = 1; level < depth; level++) {
+            entries.add(new ChainEntry(name.toString(), true, new byte[0]));
+            name.append(name.length() == 0 ? "d" : "/d");
+        }
+        String file = name.length() == 0 ? "f" : name.substring(0, name.length() - 1) + "f";
+        entries.add(new ChainEntry(file, false, utf8("deepest")));
+        ByteArrayOutputStream archive = new ByteArrayOutputStream();
+        DirectoryTarball.of(top, () -> entries).writeTo(archive);
+        return archive.toByteArray();
+    }
+
+    private record ChainEntry(String name, boolean folder, byte[] content) implements TarballSource.Entry {
+
+        @Override
+        public long size() {
+            return content.length;
+        }
+
+        @Override
+        public int mode() {
+            return folder ? 0755 : 0644;
+        }
+
+        @Override
+        public FileTime modified() {
+            return FileTime.from(FIXED_TIME);
+        }
+
+        @Override
+        public InputStream open() {
+            return new ByteArrayInputStream(content);
+        }
     }
 
     public static TarballExtractor extractor() {

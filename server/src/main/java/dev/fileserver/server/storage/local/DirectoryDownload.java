@@ -13,7 +13,7 @@ import dev.fileserver.wire.archive.PosixModes;
 record DirectoryDownload(FileHeader header, DirectoryTarball tarball) implements Download {
 
     static DirectoryDownload scan(Path directory, String name, StorageRoot root) throws IOException {
-        DirectoryTarball tarball = DirectoryTarball.scan(directory, path -> !root.isTemporary(path));
+        DirectoryTarball tarball = DirectoryTarball.scan(directory, root::belongsInDownload);
         return new DirectoryDownload(FileHeader.ofDirectory(name, PosixModes.read(directory, 0755), tarball.length()),
                 tarball);
     }

@@ -110,10 +110,10 @@ public final class LocalFileStore implements FileStore {
 
     @Override
     public EntryType typeOf(StoragePath path) {
-        if (StorageRoot.isTemporary(path)) {
-            return EntryType.NOT_FOUND;
-        }
-        Path resolved = root.resolve(path);
+        return StorageRoot.isTemporary(path) ? EntryType.NOT_FOUND : typeOf(root.resolve(path));
+    }
+
+    private static EntryType typeOf(Path resolved) {
         if (Files.isDirectory(resolved)) {
             return EntryType.DIRECTORY;
         }
@@ -164,15 +164,20 @@ public final class LocalFileStore implements FileStore {
         return e instanceof UncheckedIOException unchecked ? unchecked.getCause() : (IOException) e;
     }
 
+    /** Resolved once: each resolution walks the whole path, which a tree does for every folder. */
     private Path existingDirectory(StoragePath directory) {
-        EntryType type = typeOf(directory);
+        if (StorageRoot.isTemporary(directory)) {
+            throw new NotFoundException(directory);
+        }
+        Path resolved = root.resolve(directory);
+        EntryType type = typeOf(resolved);
         if (type == EntryType.NOT_FOUND) {
             throw new NotFoundException(directory);
         }
         if (type != EntryType.DIRECTORY) {
             throw new NotADirectoryException(directory);
         }
-        return root.resolve(directory);
+        return resolved;
     }
 
     @Override

@@ -14,18 +14,23 @@ import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import java.util.stream.Stream;
 
 import dev.fileserver.server.storage.ArchiveRefusedException;
 import dev.fileserver.server.storage.ArchiveTopLevelException;
 import dev.fileserver.server.storage.CapacityPolicy;
+import dev.fileserver.server.storage.ExpansionRatioException;
 import dev.fileserver.server.storage.IsADirectoryException;
 import dev.fileserver.server.storage.Names;
 import dev.fileserver.server.storage.ReservedNameException;
 import dev.fileserver.server.storage.StorageFailureException.Operation;
 import dev.fileserver.server.storage.StoragePath;
 import dev.fileserver.server.storage.Upload;
+import dev.fileserver.server.storage.UploadAbandonedException;
 import dev.fileserver.wire.FileHeader;
+import dev.fileserver.wire.archive.ExpansionLimitException;
+import dev.fileserver.wire.archive.ExtractionStoppedException;
 import dev.fileserver.wire.archive.PosixModes;
 import dev.fileserver.wire.archive.TarballExtractor;
 import dev.fileserver.wire.archive.TarballLimits;
@@ -80,7 +85,7 @@ final class LocalUpload implements Upload {
     }
 
     @Override
-    public StoragePath commit() {
+    public StoragePath commit(BooleanSupplier abandoned) {
         finished = true;
         try {
             try {
@@ -92,7 +97,7 @@ final class LocalUpload implements Upload {
             finally {
                 out.close();
             }
-            return header.compressed() ? placeDirectory() : placeFile();
+            return header.compressed() ? placeDirectory(abandoned) : placeFile();
         }
         catch (IOException e) {
             throw DiskProblems.failed(Operation.STORE, header.fileName(), e);
@@ -140,17 +145,11 @@ final class LocalUpload implements Upload {
         }
     }
 
-    private StoragePath placeDirectory() throws IOException {
+    private StoragePath placeDirectory(BooleanSupplier abandoned) throws IOException {
         Path staging = directory.resolve(temporaryName(".d"));
         Files.createDirectory(staging);
         try {
-            List<String> names;
-            try (InputStream tarball = Files.newInputStream(temporary)) {
-                names = extractorWithinFreeSpace().extract(tarball, staging);
-            }
-            catch (UnsafeArchiveException e) {
-                throw new ArchiveRefusedException(e);
-            }
+            List<String> names = extract(staging, abandoned);
             refuseReservedNames(staging);
             // v1: the single top-level entry is the folder's own name; nothing else may ride along
             if (!names.equals(List.of(header.directoryName()))) {
@@ -178,11 +177,30 @@ final class LocalUpload implements Upload {
         }
     }
 
-    /** A folder may expand only as far as its limit and the capacity left allow. */
-    private TarballExtractor extractorWithinFreeSpace() throws IOException {
-        long room = capacity.availableBytes(target);
-        long budget = Math.max(0, Math.min(policy.tarball().maxExpandedBytes(), room));
-        return new TarballExtractor(new TarballLimits(budget, policy.tarball().maxEntries()));
+    /**
+     * Unpacks the received tarball into {@code staging}. It may expand only as far as its limit, the
+     * capacity left and the ratio to the bytes sent allow; the work stops once the client is gone.
+     */
+    private List<String> extract(Path staging, BooleanSupplier abandoned) throws IOException {
+        long byRatio = policy.expansionAllowed(header.fileLen());
+        long byLimitAndRoom = Math.min(policy.tarball().maxExpandedBytes(), capacity.availableBytes(target));
+        TarballLimits limits = policy.tarball().withMaxExpandedBytes(Math.max(0, Math.min(byRatio, byLimitAndRoom)));
+        try (InputStream tarball = Files.newInputStream(temporary)) {
+            return new TarballExtractor(limits, abandoned).extract(tarball, staging);
+        }
+        catch (ExtractionStoppedException e) {
+            throw new UploadAbandonedException(header.directoryName(), e);
+        }
+        catch (ExpansionLimitException e) {
+            if (byRatio <= byLimitAndRoom) {
+                throw new ExpansionRatioException(header.directoryName(), header.fileLen(),
+                        policy.maxExpansionRatio(), e);
+            }
+            throw new ArchiveRefusedException(e);
+        }
+        catch (UnsafeArchiveException e) {
+            throw new ArchiveRefusedException(e);
+        }
     }
 
     /**

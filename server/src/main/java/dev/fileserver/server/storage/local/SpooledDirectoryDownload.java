@@ -17,7 +17,7 @@ record SpooledDirectoryDownload(FileHeader header, Path spool) implements Downlo
 
     static SpooledDirectoryDownload compress(Path directory, String name, StorageRoot root, int level)
             throws IOException {
-        DirectoryTarball tarball = DirectoryTarball.scan(directory, path -> !root.isTemporary(path));
+        DirectoryTarball tarball = DirectoryTarball.scan(directory, root::belongsInDownload);
         // outside the served tree: a download writes nothing there, not even a temporary
         Path spool = Files.createTempFile("fileserver-download-", ".tar.gz");
         try {
