@@ -29,7 +29,7 @@ import dev.fileserver.wire.Transfer;
  * still receives its entries; the owner keeps write access to folders. Folder times are not kept.</li>
  * </ul>
  */
-final class LocalFolderSink implements ExtractionSink {
+public final class LocalFolderSink implements ExtractionSink {
 
     private final Path folder;
 
@@ -40,7 +40,7 @@ final class LocalFolderSink implements ExtractionSink {
     private final List<SymbolicLink> symbolicLinks = new ArrayList<>();
 
     /** {@code folder} must exist. */
-    LocalFolderSink(Path folder) throws IOException {
+    public LocalFolderSink(Path folder) throws IOException {
         this.folder = folder.toRealPath();
     }
 

@@ -1,0 +1,198 @@
+package dev.fileserver.wire.digest;
+
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Consumer;
+
+import dev.fileserver.wire.archive.ExtractionSink;
+import dev.fileserver.wire.archive.TarballSource;
+
+/**
+ * The SHA-256 of each file of a folder, taken as the folder is packed or unpacked, so that no
+ * file is read twice. Names are relative to the folder itself, parts joined by {@code /}, as in
+ * the tarball under its top-level name.
+ */
+public final class EntryDigests {
+
+    private EntryDigests() {
+    }
+
+    /** {@code source}, noting in {@code into} each file's digest as the packer reads it. */
+    public static TarballSource recording(TarballSource source, Map<String, String> into) {
+        return () -> source.entries().stream().map(entry -> recorded(entry, into)).toList();
+    }
+
+    private static TarballSource.Entry recorded(TarballSource.Entry entry, Map<String, String> into) {
+        return new TarballSource.Entry() {
+            @Override
+            public String name() {
+                return entry.name();
+            }
+
+            @Override
+            public boolean folder() {
+                return entry.folder();
+            }
+
+            @Override
+            public long size() {
+                return entry.size();
+            }
+
+            @Override
+            public int mode() {
+                return entry.mode();
+            }
+
+            @Override
+            public FileTime modified() {
+                return entry.modified();
+            }
+
+            @Override
+            public InputStream open() throws IOException {
+                return new Hashing(entry.open(), hex -> into.put(entry.name(), hex));
+            }
+        };
+    }
+
+    /**
+     * {@code sink}, noting in {@code into} each file's digest as it is stored. The sink's names
+     * start with the tarball's top-level name, which is left out of the noted ones.
+     */
+    public static ExtractionSink recording(ExtractionSink sink, Map<String, String> into) {
+        return new ExtractionSink() {
+            @Override
+            public void folder(List<String> parts, int mode, FileTime modified) throws IOException {
+                sink.folder(parts, mode, modified);
+            }
+
+            @Override
+            public void file(List<String> parts, int mode, FileTime modified, InputStream content)
+                    throws IOException {
+                String name = String.join("/", parts.size() > 1 ? parts.subList(1, parts.size()) : parts);
+                MessageDigest digest = Sha256.start();
+                sink.file(parts, mode, modified, new Hashing(content, digest, null));
+                // what the sink left unread is skipped by the extractor: it is part of the file all the same
+                content.transferTo(new OutputStream() {
+                    @Override
+                    public void write(int b) {
+                        digest.update((byte) b);
+                    }
+
+                    @Override
+                    public void write(byte[] bytes, int offset, int length) {
+                        digest.update(bytes, offset, length);
+                    }
+                });
+                into.put(name, Sha256.hex(digest));
+            }
+
+            @Override
+            public void hardLink(List<String> parts, List<String> target) throws IOException {
+                sink.hardLink(parts, target);
+            }
+
+            @Override
+            public void symbolicLink(List<String> parts, String target) throws IOException {
+                sink.symbolicLink(parts, target);
+            }
+
+            @Override
+            public void finish() throws IOException {
+                sink.finish();
+            }
+        };
+    }
+
+    /**
+     * The first difference between the digests a sender announced and those of what arrived, in
+     * name order: a file missing, one not announced, or one whose content differs.
+     */
+    public static Optional<Mismatch> firstMismatch(Map<String, String> announced, Map<String, String> arrived) {
+        TreeSet<String> names = new TreeSet<>(announced.keySet());
+        names.addAll(arrived.keySet());
+        for (String name : names) {
+            String expected = announced.get(name);
+            String actual = arrived.get(name);
+            if (expected == null || !expected.equals(actual)) {
+                return Optional.of(new Mismatch(name, expected, actual));
+            }
+        }
+        return Optional.empty();
+    }
+
+    /**
+     * One file whose digests differ; {@code announced} is null for a file the sender did not
+     * name, {@code arrived} null for one that did not arrive.
+     */
+    public record Mismatch(String name, String announced, String arrived) {
+    }
+
+    /** Hashes what is read through it; reports the digest when closed. */
+    private static final class Hashing extends FilterInputStream {
+
+        private final MessageDigest digest;
+
+        private final Consumer<String> onClose;
+
+        Hashing(InputStream in, Consumer<String> onClose) {
+            this(in, Sha256.start(), onClose);
+        }
+
+        Hashing(InputStream in, MessageDigest digest, Consumer<String> onClose) {
+            super(in);
+            this.digest = digest;
+            this.onClose = onClose;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                digest.update((byte) b);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int read = in.read(buffer, offset, length);
+            if (read > 0) {
+                digest.update(buffer, offset, read);
+            }
+            return read;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            // skipped bytes are bytes of the file: read them so they are hashed
+            long skipped = 0;
+            byte[] buffer = new byte[8192];
+            while (skipped < n) {
+                int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
+                if (read < 0) {
+                    break;
+                }
+                skipped += read;
+            }
+            return skipped;
+        }
+
+        @Override
+        public void close() throws IOException {
+            super.close();
+            if (onClose != null) {
+                onClose.accept(Sha256.hexSoFar(digest));
+            }
+        }
+    }
+}
