@@ -131,7 +131,10 @@ final class V1Session implements AutoCloseable {
     /** Asks for the ack extension, so that an upload's end can be timed at the server. */
     void enableUploadAck() throws IOException {
         send("/capabilities");
-        expect("capabilities ack");
+        String offered = receive();
+        if (!(offered + " ").startsWith("capabilities ack ")) {
+            throw new IOException("the server offers no ack: '" + offered + "'");
+        }
     }
 
     /** {@code /download PATH} and {@code y}: returns the header; its content follows on {@link #content}. */

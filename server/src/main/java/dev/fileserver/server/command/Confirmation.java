@@ -1,14 +1,20 @@
 package dev.fileserver.server.command;
 
+import java.util.Optional;
+
 import dev.fileserver.server.session.ConversationState.PendingAnswer;
 import dev.fileserver.server.session.Outcome;
 
-/** The v1 confirmation turn for one request: only {@code y} proceeds. */
+/** The v1 confirmation turn for one request: only {@code y} proceeds, with any extension options. */
 record Confirmation(ConfirmedCommand command, Request request) implements PendingAnswer {
 
     @Override
     public Outcome answer(String text) {
-        return "y".equals(text) ? command.confirmed(request) : command.declined(request, text);
+        if ("y".equals(text)) {
+            return command.confirmed(request);
+        }
+        Optional<AnswerOptions> options = AnswerOptions.of(text);
+        return options.isPresent() ? command.confirmed(request, options.get()) : command.declined(request, text);
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.fileserver.server.config;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -38,6 +39,7 @@ import org.springframework.validation.annotation.Validated;
  * @param shutdownGracePeriod     on shutdown, transfers in progress get this long to finish
  * @param directoryCompressionLevel gzip level of folder downloads: 0 streams them uncompressed with no
  *                                spooling; 1 to 9 compress them, spooled to the system temporary folder
+ * @param resume                  how interrupted uploads are kept for resuming
  */
 @Validated
 @ConfigurationProperties("fileserver")
@@ -57,7 +59,20 @@ public record FileServerProperties(
         @Min(1) @DefaultValue("100000") int maxExtractedEntries,
         @DefaultValue("false") boolean syncUploads,
         @NotNull @DefaultValue("30s") Duration shutdownGracePeriod,
-        @Min(0) @Max(9) @DefaultValue("0") int directoryCompressionLevel) {
+        @Min(0) @Max(9) @DefaultValue("0") int directoryCompressionLevel,
+        @Valid @NotNull @DefaultValue Resume resume) {
+
+    /**
+     * @param keepFor how long the part received of an interrupted resumable upload is kept, from its
+     *                last byte, for the same upload to send only the rest; 0 keeps nothing
+     */
+    public record Resume(@NotNull @DefaultValue("24h") Duration keepFor) {
+
+        @AssertTrue(message = "must not be negative")
+        boolean isKeepForValid() {
+            return keepFor == null || !keepFor.isNegative();
+        }
+    }
 
     @AssertTrue(message = "must be between 1ms and 24 days")
     boolean isIdleTimeoutValid() {

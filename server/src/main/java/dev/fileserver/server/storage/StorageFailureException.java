@@ -5,7 +5,7 @@ public class StorageFailureException extends StorageException {
 
     /** What was being done, so the client is told which step failed. */
     public enum Operation {
-        LIST, READ, STORE, DELETE
+        LIST, READ, STORE, DELETE, CREATE, RENAME
     }
 
     private final Operation operation;

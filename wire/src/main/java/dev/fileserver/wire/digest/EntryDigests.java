@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import dev.fileserver.wire.archive.ExtractionSink;
 import dev.fileserver.wire.archive.TarballSource;
@@ -27,10 +28,19 @@ public final class EntryDigests {
 
     /** {@code source}, noting in {@code into} each file's digest as the packer reads it. */
     public static TarballSource recording(TarballSource source, Map<String, String> into) {
+        return recordingWhenAsked(source, () -> into);
+    }
+
+    /**
+     * {@code source}, noting each file's digest as the packer reads it in the map {@code into}
+     * gives at that moment; a file is not hashed at all while it gives null, so a packed folder
+     * costs nothing more until someone asks.
+     */
+    public static TarballSource recordingWhenAsked(TarballSource source, Supplier<Map<String, String>> into) {
         return () -> source.entries().stream().map(entry -> recorded(entry, into)).toList();
     }
 
-    private static TarballSource.Entry recorded(TarballSource.Entry entry, Map<String, String> into) {
+    private static TarballSource.Entry recorded(TarballSource.Entry entry, Supplier<Map<String, String>> into) {
         return new TarballSource.Entry() {
             @Override
             public String name() {
@@ -59,7 +69,8 @@ public final class EntryDigests {
 
             @Override
             public InputStream open() throws IOException {
-                return new Hashing(entry.open(), hex -> into.put(entry.name(), hex));
+                Map<String, String> noted = into.get();
+                return noted == null ? entry.open() : new Hashing(entry.open(), hex -> noted.put(entry.name(), hex));
             }
         };
     }

@@ -11,7 +11,9 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Stream;
@@ -19,23 +21,29 @@ import java.util.stream.Stream;
 import dev.fileserver.server.storage.ArchiveRefusedException;
 import dev.fileserver.server.storage.ArchiveTopLevelException;
 import dev.fileserver.server.storage.CapacityPolicy;
+import dev.fileserver.server.storage.DigestMismatchException;
 import dev.fileserver.server.storage.IsADirectoryException;
 import dev.fileserver.server.storage.Names;
+import dev.fileserver.server.storage.PartKey;
 import dev.fileserver.server.storage.ReservedNameException;
 import dev.fileserver.server.storage.StorageFailureException.Operation;
 import dev.fileserver.server.storage.StoragePath;
 import dev.fileserver.server.storage.Upload;
 import dev.fileserver.wire.FileHeader;
+import dev.fileserver.wire.archive.ExtractionSink;
+import dev.fileserver.wire.archive.LocalFolderSink;
 import dev.fileserver.wire.archive.PosixModes;
 import dev.fileserver.wire.archive.TarballExtractor;
 import dev.fileserver.wire.archive.TarballLimits;
 import dev.fileserver.wire.archive.UnsafeArchiveException;
+import dev.fileserver.wire.digest.EntryDigests;
 import dev.fileserver.wire.files.RecursiveDelete;
 
 /**
  * One incoming file frame: its content goes to a hidden temporary file in the target folder, and
  * only {@link #commit()} makes it visible, by an atomic rename over the final name. Until then the
- * final name keeps its previous content; {@link #abort()} leaves no trace.
+ * final name keeps its previous content; {@link #abort()} leaves no trace, and {@link #suspend()}
+ * of a resumable upload hands the temporary over to the {@link KeptParts}.
  */
 final class LocalUpload implements Upload {
 
@@ -55,17 +63,39 @@ final class LocalUpload implements Upload {
 
     private final CapacityPolicy capacity;
 
+    private final KeptParts parts;
+
+    private final PartKey key;
+
+    private String sha256;
+
+    private Map<String, String> expectedEntries;
+
     private boolean finished;
 
     LocalUpload(StoragePath target, Path directory, FileHeader header, UploadPolicy policy, CapacityPolicy capacity)
             throws IOException {
+        this(target, directory, header, policy, capacity, null, null, null);
+    }
+
+    /**
+     * @param continued a temporary already holding the bytes before the header's offset (a claimed
+     *                  kept part), appended to; null to start a new one
+     * @param parts     where a suspended resumable upload is kept, under {@code key}; null for none
+     */
+    LocalUpload(StoragePath target, Path directory, FileHeader header, UploadPolicy policy, CapacityPolicy capacity,
+            Path continued, KeptParts parts, PartKey key) throws IOException {
         this.target = target;
         this.directory = directory;
         this.header = header;
         this.policy = policy;
         this.capacity = capacity;
-        this.temporary = directory.resolve(temporaryName(".part"));
-        this.channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        this.parts = parts;
+        this.key = key;
+        this.temporary = continued != null ? continued : directory.resolve(temporaryName(".part"));
+        this.channel = continued != null
+                ? FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
+                : FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         this.out = Channels.newOutputStream(channel);
     }
 
@@ -88,6 +118,9 @@ final class LocalUpload implements Upload {
                 channel.force(true);
             }
             out.close();
+            if (sha256 != null && !header.compressed()) {
+                KeptDigest.keep(temporary, sha256);
+            }
             return header.compressed() ? placeDirectory() : placeFile();
         }
         catch (IOException e) {
@@ -111,6 +144,32 @@ final class LocalUpload implements Upload {
             // the file is deleted next either way
         }
         RecursiveDelete.deleteQuietly(temporary);
+    }
+
+    @Override
+    public void suspend() {
+        if (finished || parts == null || !header.extensions().resumable() || header.compressed()) {
+            abort();
+            return;
+        }
+        finished = true;
+        try {
+            out.close();
+            parts.keep(temporary, key);
+        }
+        catch (IOException e) {
+            RecursiveDelete.deleteQuietly(temporary);
+        }
+    }
+
+    @Override
+    public void verified(String sha256) {
+        this.sha256 = sha256;
+    }
+
+    @Override
+    public void expectEntries(Map<String, String> sha256ByName) {
+        this.expectedEntries = Map.copyOf(sha256ByName);
     }
 
     private StoragePath placeFile() throws IOException {
@@ -141,11 +200,20 @@ final class LocalUpload implements Upload {
         Files.createDirectory(staging);
         try {
             List<String> names;
+            Map<String, String> arrived = new HashMap<>();
             try (InputStream tarball = Files.newInputStream(temporary)) {
-                names = extractorWithinFreeSpace().extract(tarball, staging);
+                ExtractionSink sink = new LocalFolderSink(staging);
+                names = extractorWithinFreeSpace().extract(tarball,
+                        expectedEntries == null ? sink : EntryDigests.recording(sink, arrived));
             }
             catch (UnsafeArchiveException e) {
                 throw new ArchiveRefusedException(e);
+            }
+            if (expectedEntries != null) {
+                EntryDigests.firstMismatch(expectedEntries, arrived).ifPresent(mismatch -> {
+                    throw new DigestMismatchException(header.directoryName(), mismatch.name(), mismatch.announced(),
+                            mismatch.arrived());
+                });
             }
             refuseReservedNames(staging);
             // v1: the single top-level entry is the folder's own name; nothing else may ride along

@@ -5,14 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.fileserver.server.storage.Download;
 import dev.fileserver.server.storage.FileStore;
 import dev.fileserver.server.storage.FileStoreContractTest;
+import dev.fileserver.server.storage.PartKey;
 import dev.fileserver.server.storage.StoragePath;
+import dev.fileserver.server.storage.Upload;
+import dev.fileserver.wire.FileHeader;
+import dev.fileserver.wire.digest.Sha256;
 import dev.fileserver.wire.archive.TarballLimits;
 
 /** The local backend against the storage contract, plus what only a disk can show. */
@@ -42,6 +54,51 @@ class LocalFileStoreContractTest extends FileStoreContractTest {
     }
 
     @Test
+    void aDigestKeptWithAnUploadIsServedUntilTheFileIsChangedBehindTheServersBack() throws IOException {
+        FileStore store = newStore(1 << 20, Long.MAX_VALUE / 2);
+        byte[] content = "checked".getBytes(StandardCharsets.UTF_8);
+        Upload upload = store.beginUpload(StoragePath.ROOT, FileHeader.ofFile("checked.txt", 0644, content.length));
+        upload.write(content, 0, content.length);
+        upload.verified(Sha256.of(content));
+        upload.commit();
+        try (Download download = store.openForDownload(StoragePath.parse("checked.txt"))) {
+            assertThat(download.keptSha256()).contains(Sha256.of(content));
+        }
+
+        Files.writeString(root.resolve("checked.txt"), " and changed", StandardOpenOption.APPEND);
+
+        try (Download download = store.openForDownload(StoragePath.parse("checked.txt"))) {
+            assertThat(download.keptSha256()).isEmpty();
+        }
+    }
+
+    @Test
+    void aKeptPartGoesOnceItsTimeIsUpAndARestartLeavesItUntilThen() throws IOException {
+        MovableClock clock = new MovableClock();
+        newStore(1 << 20, Long.MAX_VALUE / 2);
+        LocalFileStore store = new LocalFileStore(StorageRoot.open(root),
+                new UploadPolicy(1 << 20, new TarballLimits(1 << 24, 1000), false, Duration.ofHours(24)),
+                new FreeSpaceReserve(root, 0), 0, clock);
+        PartKey key = new PartKey(PartKey.NO_ACCOUNT, StoragePath.ROOT, "big.bin", 10);
+        Upload upload = store.beginUpload(StoragePath.ROOT,
+                FileHeader.ofFile("big.bin", 0644, 10).with(FileHeader.Extensions.NONE.withResumable()), key);
+        upload.write(new byte[6], 0, 6);
+        upload.suspend();
+
+        assertThat(store.removeStaleTemporaries()).isZero();
+        clock.advance(Duration.ofHours(23));
+        assertThat(store.removeExpiredParts()).isZero();
+        assertThat(store.keptLength(key)).isEqualTo(6);
+
+        clock.advance(Duration.ofHours(1));
+        assertThat(store.keptLength(key)).isZero();
+        assertThat(store.removeExpiredParts()).isEqualTo(1);
+        try (var parts = Files.list(root.resolve(KeptParts.FOLDER))) {
+            assertThat(parts).isEmpty();
+        }
+    }
+
+    @Test
     void aCommittedOrAbortedUploadLeavesNoTemporaryOnDisk() throws IOException {
         FileStore store = newStore(1 << 20, Long.MAX_VALUE / 2);
         put(store, StoragePath.ROOT, "kept.txt", "kept");
@@ -51,6 +108,31 @@ class LocalFileStoreContractTest extends FileStoreContractTest {
 
         try (var names = Files.list(root)) {
             assertThat(names.map(path -> path.getFileName().toString())).containsExactly("kept.txt");
+        }
+    }
+
+    /** A clock that moves only when told. */
+    private static final class MovableClock extends Clock {
+
+        private Instant now = Instant.parse("2025-01-01T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
         }
     }
 
