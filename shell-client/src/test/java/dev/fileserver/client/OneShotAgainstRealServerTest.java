@@ -7,14 +7,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.client.support.ClientRun;
-import dev.fileserver.client.support.RealServer;
 import dev.fileserver.client.support.Trees;
 import dev.fileserver.wire.archive.PosixModes;
 
@@ -22,43 +17,7 @@ import dev.fileserver.wire.archive.PosixModes;
  * The client as a script runs it, {@code java -jar shell-client.jar COMMAND ARGS}, against the
  * real server on an ephemeral port with a temporary root.
  */
-class OneShotAgainstRealServerTest {
-
-    @TempDir
-    static Path served;
-
-    static RealServer server;
-
-    @TempDir
-    Path temp;
-
-    Path root;
-
-    Path local;
-
-    @BeforeAll
-    static void startServer() throws Exception {
-        server = RealServer.start(Files.createDirectories(served.resolve("root")));
-    }
-
-    @AfterAll
-    static void stopServer() throws Exception {
-        server.close();
-    }
-
-    /** One server for the class; each test starts from an empty root. */
-    @BeforeEach
-    void emptyTheRoot() throws IOException {
-        root = server.root();
-        for (String name : Trees.names(root)) {
-            Trees.delete(root.resolve(name));
-        }
-        local = Files.createDirectories(temp.resolve("local"));
-    }
-
-    ClientRun client(String... args) {
-        return ClientRun.of(server.port(), args);
-    }
+class OneShotAgainstRealServerTest extends AgainstOneRealServer {
 
     @Test
     void lsPrintsTheNamesOfAServerFolderOnStdoutAndExitsZero() throws IOException {
@@ -182,7 +141,7 @@ class OneShotAgainstRealServerTest {
         ClientRun run = ClientRun.with(server.port(), "yes\n", true, "delete", "photos");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.err()).isEqualTo("Delete directory 'photos' and everything in it? [y/N] ");
+        assertThat(run.err()).isEqualTo("Delete directory 'photos' and everything in it (4 files, 33 B)? [y/N] ");
         assertThat(root.resolve("photos")).doesNotExist();
     }
 
