@@ -139,10 +139,15 @@ final class V1Session implements AutoCloseable {
 
     /** {@code /download PATH} and {@code y}: returns the header; its content follows on {@link #content}. */
     FileHeader download(String path, String expectedType) throws IOException {
+        return download(path, expectedType, "y");
+    }
+
+    /** {@code /download PATH} and {@code answer} ({@code y} and extension options). */
+    FileHeader download(String path, String expectedType, String answer) throws IOException {
         send("/download " + path);
         expect("ok");
         expect(expectedType);
-        send("y");
+        send(answer);
         return reader.readFileHeader();
     }
 
@@ -157,11 +162,21 @@ final class V1Session implements AutoCloseable {
      */
     OutputStream upload(String directory, FileHeader header) throws IOException {
         Objects.requireNonNull(header);
+        beginUpload(directory);
+        send("y");
+        return sendHeader(header.withAck());
+    }
+
+    /** {@code /upload DIR}, up to the answer, which is the caller's. */
+    void beginUpload(String directory) throws IOException {
         send("/upload " + directory);
         expect("ok");
         expect("dir");
-        send("y");
-        writer.writeFileHeader(header.withAck());
+    }
+
+    /** A file frame's header, for when the upload's answer was more than {@code y}; the content follows on the stream. */
+    OutputStream sendHeader(FileHeader header) throws IOException {
+        writer.writeFileHeader(header);
         return out;
     }
 

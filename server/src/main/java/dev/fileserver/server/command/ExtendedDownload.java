@@ -3,7 +3,6 @@ package dev.fileserver.server.command;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.security.MessageDigest;
 import java.util.Map;
 
 import dev.fileserver.server.storage.Download;
@@ -11,7 +10,7 @@ import dev.fileserver.server.storage.TailOutputStream;
 import dev.fileserver.wire.FileFrameSource;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.FrameWriter;
-import dev.fileserver.wire.digest.Sha256;
+import dev.fileserver.wire.digest.Sha256Pipeline;
 import dev.fileserver.wire.digest.Sha256Trailer;
 
 /**
@@ -20,6 +19,7 @@ import dev.fileserver.wire.digest.Sha256Trailer;
  * asked, the SHA-256 trailer follows the content. The digest is taken as the bytes go out, or is
  * the one the store kept since the upload; a resumed file's digest covers the whole file, so the
  * bytes the client already holds are read (not sent) to hash them, unless a kept digest spares it.
+ * A file's digest taken here is offered to the store to keep, so the next download need not hash.
  */
 final class ExtendedDownload implements FileFrameSource {
 
@@ -63,9 +63,13 @@ final class ExtendedDownload implements FileFrameSource {
             digests = Sha256Trailer.ofWhole(whole.keptSha256().get());
         }
         else {
-            MessageDigest digest = Sha256.start();
-            whole.writeContent(new HashingOutputStream(new TailOutputStream(out, offset), digest));
-            digests = Sha256Trailer.ofWhole(Sha256.hex(digest));
+            try (Sha256Pipeline digest = Sha256Pipeline.start()) {
+                whole.writeContent(new HashingOutputStream(new TailOutputStream(out, offset), digest));
+                digests = Sha256Trailer.ofWhole(digest.hex());
+            }
+            if (!header.compressed()) {
+                whole.hashed(digests.whole());
+            }
         }
         FrameWriter frames = new FrameWriter(out);
         for (String frame : digests.frames()) {
@@ -82,20 +86,19 @@ final class ExtendedDownload implements FileFrameSource {
         whole.close();
     }
 
-    /** Hashes every byte written, then passes it on. */
+    /** Hands every byte written to the digest, then passes it on. */
     private static final class HashingOutputStream extends FilterOutputStream {
 
-        private final MessageDigest digest;
+        private final Sha256Pipeline digest;
 
-        HashingOutputStream(OutputStream out, MessageDigest digest) {
+        HashingOutputStream(OutputStream out, Sha256Pipeline digest) {
             super(out);
             this.digest = digest;
         }
 
         @Override
         public void write(int b) throws IOException {
-            digest.update((byte) b);
-            out.write(b);
+            write(new byte[] {(byte) b}, 0, 1);
         }
 
         @Override

@@ -21,6 +21,7 @@ import dev.fileserver.server.storage.Upload;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.Transfer;
 import dev.fileserver.wire.digest.Sha256;
+import dev.fileserver.wire.digest.Sha256Pipeline;
 import dev.fileserver.wire.digest.Sha256Trailer;
 import dev.fileserver.wire.digest.TrailerException;
 import dev.fileserver.wire.digest.TrailerReader;
@@ -63,9 +64,9 @@ class UploadReceiver {
         boolean bound = !header.compressed() && (extensions.resumable() || extensions.offset() > 0);
         Upload upload = bound ? store.beginUpload(target.directory(), header, key)
                 : store.beginUpload(target.directory(), header);
-        MessageDigest digest = null;
+        Sha256Pipeline digest = null;
         if (extensions.sha256Trailer()) {
-            digest = extensions.offset() > 0 ? copyOf(target.kept().digestSoFar()) : Sha256.start();
+            digest = new Sha256Pipeline(extensions.offset() > 0 ? copyOf(target.kept().digestSoFar()) : Sha256.start());
         }
         return new InFlightUpload(header, upload, metrics.transferStarted(Direction.UPLOAD), digest,
                 new TrailerReader(maxTrailerEntries));
@@ -123,7 +124,7 @@ class UploadReceiver {
 
         private final TransferRecord transfer;
 
-        private final MessageDigest digest;
+        private final Sha256Pipeline digest;
 
         private final TrailerReader trailer;
 
@@ -131,7 +132,7 @@ class UploadReceiver {
 
         private boolean counted;
 
-        InFlightUpload(FileHeader header, Upload upload, TransferRecord transfer, MessageDigest digest,
+        InFlightUpload(FileHeader header, Upload upload, TransferRecord transfer, Sha256Pipeline digest,
                 TrailerReader trailer) {
             this.header = header;
             this.upload = upload;
@@ -199,7 +200,7 @@ class UploadReceiver {
                 // dropped unread: nothing was stored, so there is nothing to check
                 return;
             }
-            String arrived = Sha256.hex(digest);
+            String arrived = digest.hex();
             if (!arrived.equals(announced.whole())) {
                 discard();
                 throw new DigestMismatchException(header.fileName(), null, announced.whole(), arrived);
@@ -220,14 +221,22 @@ class UploadReceiver {
         /** The connection ended first: a resumable upload keeps its part, any other leaves nothing. */
         @Override
         public void abort() {
+            stopHashing();
             upload.suspend();
             count(false);
         }
 
         /** Stores nothing and keeps nothing. */
         void discard() {
+            stopHashing();
             upload.abort();
             count(false);
+        }
+
+        private void stopHashing() {
+            if (digest != null) {
+                digest.close();
+            }
         }
 
         /** Once per transfer, when it ends: nothing is counted per chunk. */

@@ -31,6 +31,14 @@ public interface Download extends FileFrameSource {
     }
 
     /**
+     * The SHA-256 of a file's whole content, taken as it was just sent. A backend that keeps
+     * digests ({@link #keptSha256()}) may keep this one too, if the file is still the version that
+     * was sent, so that the next download of it need not hash it again; one that cannot ignores it.
+     */
+    default void hashed(String sha256) {
+    }
+
+    /**
      * For a folder: starts noting the SHA-256 of each file as {@link #writeContent} packs it, by its
      * name inside the folder; the map is whole once the content is written. Null for a file, or
      * when the backend cannot (the caller then hashes the tarball as a whole). Called, if at all,

@@ -39,6 +39,7 @@ import dev.fileserver.wire.archive.UnsafeArchiveException;
 import dev.fileserver.wire.digest.EntryDigests;
 import dev.fileserver.wire.digest.EntryDigests.Mismatch;
 import dev.fileserver.wire.digest.Sha256;
+import dev.fileserver.wire.digest.Sha256Pipeline;
 import dev.fileserver.wire.digest.Sha256Trailer;
 import dev.fileserver.wire.digest.TrailerReader;
 import dev.fileserver.wire.files.RecursiveDelete;
@@ -172,15 +173,15 @@ public final class DownloadTransfer {
             PartialDownload partial, TransferProgress progress) throws ClientException {
         long offset = header.extensions().offset();
         boolean hashed = header.extensions().sha256Trailer();
-        MessageDigest digest = hashed ? Sha256.start() : null;
+        MessageDigest held = Sha256.start();
         Path temporary;
         try {
             temporary = partial != null ? partial.file() : temporaryIn(folder, name);
             if (partial != null) {
                 partial.begin(header.extensions().version());
             }
-            if (digest != null && offset > 0) {
-                hashHeld(temporary, offset, digest);
+            if (hashed && offset > 0) {
+                hashHeld(temporary, offset, held);
             }
         }
         catch (IOException e) {
@@ -190,6 +191,7 @@ public final class DownloadTransfer {
             throw channel.files().failure(e, "cannot prepare a temporary file in " + folder);
         }
         progress.started(name, header.fileLen());
+        Sha256Pipeline digest = hashed ? new Sha256Pipeline(held) : null;
         try (InputStream content = CountingStreams.counting(channel.files().content(header), progress);
                 OutputStream out = offset > 0
                         ? Files.newOutputStream(temporary, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
@@ -204,6 +206,9 @@ public final class DownloadTransfer {
             }
         }
         catch (IOException e) {
+            if (digest != null) {
+                digest.close();
+            }
             throw lost(channel.files().failure(e, "cannot write " + temporary), temporary, partial);
         }
         finally {
@@ -215,11 +220,12 @@ public final class DownloadTransfer {
                 trailer = readTrailer(channel);
             }
             catch (ClientException e) {
+                digest.close();
                 throw lost(e, temporary, partial);
             }
         }
         return new Received(temporary, digest == null || header.compressed() && trailer.isPerEntry() ? null
-                : Sha256.hex(digest), trailer);
+                : digest.hex(), trailer);
     }
 
     /** A partial whose connection was lost is kept, and the user told how to go on; anything else goes. */

@@ -6,7 +6,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -31,7 +30,9 @@ import dev.fileserver.wire.archive.LocalTreeSource;
 import dev.fileserver.wire.archive.PosixModes;
 import dev.fileserver.wire.archive.TarballSource;
 import dev.fileserver.wire.digest.EntryDigests;
+import dev.fileserver.wire.digest.HashingInputStream;
 import dev.fileserver.wire.digest.Sha256;
+import dev.fileserver.wire.digest.Sha256Pipeline;
 import dev.fileserver.wire.digest.Sha256Trailer;
 
 /**
@@ -151,11 +152,12 @@ public final class UploadTransfer {
             }
             FileHeader sent = offset > 0 ? header.from(offset) : header;
             progress.started(name, sent.fileLen());
-            try (InputStream content = CountingStreams.counting(new DigestInputStream(in, digest), progress)) {
+            try (Sha256Pipeline pipeline = new Sha256Pipeline(digest);
+                    InputStream content = CountingStreams.counting(new HashingInputStream(in, pipeline::update), progress)) {
                 channel.files().send(sent, content);
-            }
-            if (offered.sha256()) {
-                channel.send("sha256 " + Sha256.hex(digest));
+                if (offered.sha256()) {
+                    channel.send("sha256 " + pipeline.hex());
+                }
             }
             channel.files().flush();
             return sent.fileLen();

@@ -1,6 +1,5 @@
 package dev.fileserver.wire.digest;
 
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -149,7 +148,7 @@ public final class EntryDigests {
     }
 
     /** Hashes what is read through it; reports the digest when closed. */
-    private static final class Hashing extends FilterInputStream {
+    private static final class Hashing extends HashingInputStream {
 
         private final MessageDigest digest;
 
@@ -160,42 +159,9 @@ public final class EntryDigests {
         }
 
         Hashing(InputStream in, MessageDigest digest, Consumer<String> onClose) {
-            super(in);
+            super(in, digest::update);
             this.digest = digest;
             this.onClose = onClose;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = in.read();
-            if (b >= 0) {
-                digest.update((byte) b);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] buffer, int offset, int length) throws IOException {
-            int read = in.read(buffer, offset, length);
-            if (read > 0) {
-                digest.update(buffer, offset, read);
-            }
-            return read;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            // skipped bytes are bytes of the file: read them so they are hashed
-            long skipped = 0;
-            byte[] buffer = new byte[8192];
-            while (skipped < n) {
-                int read = read(buffer, 0, (int) Math.min(buffer.length, n - skipped));
-                if (read < 0) {
-                    break;
-                }
-                skipped += read;
-            }
-            return skipped;
         }
 
         @Override

@@ -21,7 +21,7 @@ import dev.fileserver.wire.archive.PosixModes;
  * A file, opened when the download is answered so its length is fixed before the header goes out;
  * what it is (its version and any digest kept with it) is read at the same moment.
  */
-record FileDownload(FileHeader header, FileChannel channel, String version, Optional<String> keptSha256)
+record FileDownload(FileHeader header, Path path, FileChannel channel, String version, Optional<String> keptSha256)
         implements Download {
 
     static FileDownload open(Path path) throws IOException {
@@ -31,7 +31,7 @@ record FileDownload(FileHeader header, FileChannel channel, String version, Opti
                     LinkOption.NOFOLLOW_LINKS);
             FileHeader header = FileHeader.ofFile(path.getFileName().toString(), PosixModes.read(path, 0644),
                     channel.size());
-            return new FileDownload(header, channel, KeptDigest.version(attributes),
+            return new FileDownload(header, path, channel, KeptDigest.version(attributes),
                     KeptDigest.read(path, attributes));
         }
         catch (IOException | RuntimeException e) {
@@ -43,7 +43,21 @@ record FileDownload(FileHeader header, FileChannel channel, String version, Opti
     /** The bytes before {@code offset} are not read: the channel starts there. */
     @Override
     public Download from(long offset) {
-        return new FileDownload(header.from(offset), channel, version, keptSha256);
+        return new FileDownload(header.from(offset), path, channel, version, keptSha256);
+    }
+
+    /** Kept as an upload's digest is, unless the file changed while it was sent. */
+    @Override
+    public void hashed(String sha256) {
+        try {
+            BasicFileAttributes now = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (KeptDigest.version(now).equals(version)) {
+                KeptDigest.keep(path, sha256);
+            }
+        }
+        catch (IOException e) {
+            // gone or unreadable since: nothing worth keeping
+        }
     }
 
     @Override

@@ -15,9 +15,10 @@ import dev.fileserver.wire.digest.Sha256;
 
 /**
  * A stored file's SHA-256, kept in an extended attribute of the file itself with the size and
- * modification time it was taken at: it moves with the file, goes when the file goes, never shows
- * in a listing, and is believed only while the file still has that size and time. A file system
- * without user attributes keeps nothing, and downloads hash as they send.
+ * modification time it was taken at (by a verified upload, or by a download that hashed the whole
+ * file): it moves with the file, goes when the file goes, never shows in a listing, changes
+ * neither content nor modification time, and is believed only while the file still has that size
+ * and time. A file system without user attributes keeps nothing, and downloads hash as they send.
  */
 final class KeptDigest {
 

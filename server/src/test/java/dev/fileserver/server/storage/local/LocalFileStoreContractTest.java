@@ -73,6 +73,28 @@ class LocalFileStoreContractTest extends FileStoreContractTest {
     }
 
     @Test
+    void aDigestTakenWhileSendingAWholeFileIsKeptOnlyIfTheFileDidNotChangeMeanwhile() throws IOException {
+        FileStore store = newStore(1 << 20, Long.MAX_VALUE / 2);
+        Files.writeString(root.resolve("sent.txt"), "sent");
+        String sha256 = Sha256.of("sent".getBytes(StandardCharsets.UTF_8));
+        try (Download download = store.openForDownload(StoragePath.parse("sent.txt"))) {
+            download.hashed(sha256);
+        }
+        try (Download download = store.openForDownload(StoragePath.parse("sent.txt"))) {
+            assertThat(download.keptSha256()).contains(sha256);
+        }
+
+        Files.writeString(root.resolve("moving.txt"), "before");
+        try (Download download = store.openForDownload(StoragePath.parse("moving.txt"))) {
+            Files.writeString(root.resolve("moving.txt"), "after, longer");
+            download.hashed(Sha256.of("before".getBytes(StandardCharsets.UTF_8)));
+        }
+        try (Download download = store.openForDownload(StoragePath.parse("moving.txt"))) {
+            assertThat(download.keptSha256()).isEmpty();
+        }
+    }
+
+    @Test
     void aKeptPartGoesOnceItsTimeIsUpAndARestartLeavesItUntilThen() throws IOException {
         MovableClock clock = new MovableClock();
         newStore(1 << 20, Long.MAX_VALUE / 2);
