@@ -49,48 +49,82 @@ final class IntegrityTransfers {
             downloadChecked(0, "");
             uploadChecked(false);
         }
-        List<Double> downloadOff = new ArrayList<>();
-        List<Double> downloadKept = new ArrayList<>();
-        List<Double> downloadFresh = new ArrayList<>();
-        List<Double> uploadOff = new ArrayList<>();
-        List<Double> uploadOn = new ArrayList<>();
+        Contender downloadOff = new Contender();
+        Contender downloadKept = new Contender();
+        Contender downloadFresh = new Contender();
+        Contender uploadOff = new Contender();
+        Contender uploadOn = new Contender();
         for (int run = 0; run < context.runs(); run++) {
             boolean offFirst = BenchContext.baselineFirst(run);
             for (int turn = 0; turn < 2; turn++) {
                 if ((turn == 0) == offFirst) {
-                    downloadOff.add(downloadPlain());
-                    uploadOff.add(uploadPlain());
+                    downloadOff.time(this::downloadPlain);
+                    uploadOff.time(this::uploadPlain);
                 }
                 else {
-                    downloadKept.add(rate(downloadChecked(0, "")));
+                    downloadKept.time(() -> rate(downloadChecked(0, "")));
                     forgetKeptDigest();
-                    downloadFresh.add(rate(downloadChecked(0, "")));
-                    uploadOn.add(rate(uploadChecked(false)));
+                    downloadFresh.time(() -> rate(downloadChecked(0, "")));
+                    uploadOn.time(() -> rate(uploadChecked(false)));
                 }
             }
             BenchContext.progress(String.format("%s with SHA-256, run %d: download %.0f (kept) / %.0f (hashed) / %.0f"
                     + " (off) MB/s, upload %.0f / %.0f (off) MB/s", context.sizes().bigFileLabel(), run + 1,
-                    last(downloadKept), last(downloadFresh), last(downloadOff), last(uploadOn), last(uploadOff)));
+                    downloadKept.lastRate(), downloadFresh.lastRate(), downloadOff.lastRate(), uploadOn.lastRate(),
+                    uploadOff.lastRate()));
         }
         List<Figure> figures = new ArrayList<>();
         Target ratio = Target.atLeast(0.85, Unit.RATIO);
-        figures.add(Figure.measured("Download, digests off", Unit.MB_PER_S, Samples.of(downloadOff)));
+        figures.add(Figure.measured("Download, digests off", Unit.MB_PER_S, Samples.of(downloadOff.rates)));
         figures.add(Figure.measured("Download, SHA-256 on, server's digest kept", Unit.MB_PER_S,
-                Samples.of(downloadKept)));
+                Samples.of(downloadKept.rates)));
         figures.add(Figure.measured("Download, SHA-256 on, hashed by the server as it sends", Unit.MB_PER_S,
-                Samples.of(downloadFresh)));
+                Samples.of(downloadFresh.rates)));
         figures.add(Figure.measured("Download, ratio on (kept) / off", Unit.RATIO,
-                Samples.of(Rates.ratios(downloadKept, downloadOff)), ratio));
+                Samples.of(Rates.ratios(downloadKept.rates, downloadOff.rates)), ratio));
         figures.add(Figure.measured("Download, ratio on (hashed) / off", Unit.RATIO,
-                Samples.of(Rates.ratios(downloadFresh, downloadOff)), ratio));
-        figures.add(Figure.measured("Upload, digests off", Unit.MB_PER_S, Samples.of(uploadOff)));
-        figures.add(Figure.measured("Upload, SHA-256 on", Unit.MB_PER_S, Samples.of(uploadOn)));
-        figures.add(Figure.measured("Upload, ratio on / off", Unit.RATIO, Samples.of(Rates.ratios(uploadOn, uploadOff)),
-                ratio));
+                Samples.of(Rates.ratios(downloadFresh.rates, downloadOff.rates)), ratio));
+        figures.add(Figure.measured("Upload, digests off", Unit.MB_PER_S, Samples.of(uploadOff.rates)));
+        figures.add(Figure.measured("Upload, SHA-256 on", Unit.MB_PER_S, Samples.of(uploadOn.rates)));
+        figures.add(Figure.measured("Upload, ratio on / off", Unit.RATIO,
+                Samples.of(Rates.ratios(uploadOn.rates, uploadOff.rates)), ratio));
+        figures.add(Figure.measured("Server CPU per GiB: download, digests off", Unit.SECONDS,
+                Samples.of(downloadOff.cpuPerGib)));
+        figures.add(Figure.measured("Server CPU per GiB: download, SHA-256 on, digest kept", Unit.SECONDS,
+                Samples.of(downloadKept.cpuPerGib)));
+        figures.add(Figure.measured("Server CPU per GiB: download, SHA-256 on, hashed", Unit.SECONDS,
+                Samples.of(downloadFresh.cpuPerGib)));
+        figures.add(Figure.measured("Server CPU per GiB: upload, digests off", Unit.SECONDS,
+                Samples.of(uploadOff.cpuPerGib)));
+        figures.add(Figure.measured("Server CPU per GiB: upload, SHA-256 on", Unit.SECONDS,
+                Samples.of(uploadOn.cpuPerGib)));
         figures.add(Figure.fact("SHA-256 on this JVM, one core, in the bench's process",
                 Unit.MB_PER_S.format(sha256Rate())));
         figures.addAll(resumed());
         return figures;
+    }
+
+    private interface Copy {
+        /** One checked transfer; its rate in MB/s. */
+        double run() throws Exception;
+    }
+
+    /** One way of moving the file: its rate and the server's CPU time per GiB, run by run. */
+    private final class Contender {
+
+        final List<Double> rates = new ArrayList<>();
+
+        final List<Double> cpuPerGib = new ArrayList<>();
+
+        void time(Copy transfer) throws Exception {
+            double before = ProcCpu.seconds(context.serverPid());
+            rates.add(transfer.run());
+            cpuPerGib.add((ProcCpu.seconds(context.serverPid()) - before) * (1L << 30) / size);
+        }
+
+        double lastRate() {
+            return last(rates);
+        }
     }
 
     /** A new modification time: the server no longer vouches for the digest it kept, and hashes again. */
