@@ -11,7 +11,8 @@ import dev.fileserver.wire.FileHeader;
  * promises (the storage contract test holds each backend to them):
  * <ul>
  * <li>Confinement: nothing outside the root is read, written or listed, whatever the path; the
- * server's own temporaries ({@link Names#TEMPORARY_PREFIX}) are never listed, served or deleted.</li>
+ * server's own temporaries ({@link Names#TEMPORARY_PREFIX}) and the kept parts of interrupted
+ * uploads are never listed, served or deleted.</li>
  * <li>All or nothing: an {@link Upload} is invisible until committed; a committed file replaces
  * the old one in one step; an aborted one leaves nothing.</li>
  * <li>Listings are sorted by name, by UTF-16 code units, the same on every backend.</li>

@@ -4,7 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -78,6 +81,37 @@ class ExtensionConversationTest {
     @AfterEach
     void disconnect() {
         client.close();
+    }
+
+    @Test
+    void aClientThatNeverAskedGetsTheV1BytesEvenForAFileWhoseDigestIsKept() throws IOException {
+        byte[] content = "hello".getBytes(StandardCharsets.UTF_8);
+        upload("", FileHeader.ofFile("kept.txt", 0644, content.length).withAck()
+                .with(Extensions.NONE.withSha256Trailer()), content);
+        client.send("sha256 " + Sha256.of(content));
+        assertThat(client.receive()).isEqualTo("ok");
+
+        try (Socket v1 = new Socket("127.0.0.1", server.port())) {
+            v1.setSoTimeout(10_000);
+            DataInputStream in = new DataInputStream(v1.getInputStream());
+            OutputStream out = v1.getOutputStream();
+            assertThat(text(in)).isEqualTo("Connection accepted");
+            out.write(V1Client.lengthPrefixed("/download kept.txt"));
+            assertThat(text(in)).isEqualTo("ok");
+            assertThat(text(in)).isEqualTo("file");
+            out.write(V1Client.lengthPrefixed("y"));
+            assertThat(text(in)).isEqualTo(
+                    "{\"is_compressed\":false,\"file_name\":\"kept.txt\",\"permissions\":33188,\"file_len\":5}");
+            assertThat(in.readNBytes(5)).isEqualTo(content);
+            out.write(V1Client.lengthPrefixed("/list"));
+            assertThat(text(in)).as("nothing between the content and the next answer").isEqualTo("ok");
+        }
+    }
+
+    private static String text(DataInputStream in) throws IOException {
+        byte[] body = new byte[in.readInt()];
+        in.readFully(body);
+        return new String(body, StandardCharsets.UTF_8);
     }
 
     @Test
