@@ -102,6 +102,11 @@ public final class Bench {
                     + "confirmation that its file is closed (upload: our server's ack, the raw server's reply byte, "
                     + "the tool's exit). Baselines: " + baselines(context) + ". Server RSS sampled every 5 ms "
                     + "from /proc.", () -> new BulkTransfers(context).run());
+            section("integrity", sizes.bigFileLabel() + " with SHA-256, and resumed", "Each run: one connection per "
+                    + "transfer; digests on and off alternate, and with them on both ends hash as the bytes stream and "
+                    + "the receiver checks the digest. Resumed: cut at half, then the rest with the digest of the whole "
+                    + "file checked; the share is the server's file_len of the rest, which its byte meters count.",
+                    () -> new IntegrityTransfers(context).run());
             section("small", "Small operations", "Round trips in one open session, after a warm-up session; per run "
                     + "the median and p99 of every request, then the median of those over the runs.",
                     () -> new SmallOperations(context).run());

@@ -81,7 +81,7 @@ class AgainstAV1PeerTest {
         }); ClientSession session = session(server)) {
 
             assertThatThrownBy(() -> session.converse(connection -> download.run(connection, "photos", into,
-                    Confirmation.YES, TransferProgress.NONE)))
+                    Confirmation.YES, TransferProgress.NONE, false)))
                     .isInstanceOf(LocalFileException.class)
                     .hasMessageContaining("'../escaped.txt' points outside the target folder");
 

@@ -9,11 +9,22 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * JSON of a file frame header. Reading is strict about the four v1 keys (type and range) and
- * ignores any other key, as a v1 peer does.
+ * about the extension keys we know, and ignores any other key, as a v1 peer does. A header without
+ * extensions is written with the v1 keys alone, in the v1 order.
  */
 final class FileHeaderCodec {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private static final String DIGEST = "digest";
+
+    private static final String SHA256 = "sha256";
+
+    private static final String OFFSET = "offset";
+
+    private static final String VERSION = "version";
+
+    private static final String RESUMABLE = "resumable";
 
     private FileHeaderCodec() {
     }
@@ -26,6 +37,19 @@ final class FileHeaderCodec {
         json.put("file_len", header.fileLen());
         if (header.ack()) {
             json.put("ack", true);
+        }
+        FileHeader.Extensions extensions = header.extensions();
+        if (extensions.sha256Trailer()) {
+            json.put(DIGEST, SHA256);
+        }
+        if (extensions.offset() > 0) {
+            json.put(OFFSET, extensions.offset());
+        }
+        if (!extensions.version().isEmpty()) {
+            json.put(VERSION, extensions.version());
+        }
+        if (extensions.resumable()) {
+            json.put(RESUMABLE, true);
         }
         return MAPPER.writeValueAsBytes(json);
     }
@@ -60,6 +84,28 @@ final class FileHeaderCodec {
         }
         JsonNode ack = root.get("ack");
         return new FileHeader(compressed.booleanValue(), name.asString(), permissions.intValue(),
-                length.longValue(), ack != null && ack.asBoolean(false));
+                length.longValue(), ack != null && ack.asBoolean(false), extensions(root));
+    }
+
+    private static FileHeader.Extensions extensions(JsonNode root) throws MalformedHeaderException {
+        JsonNode digest = root.get(DIGEST);
+        JsonNode offset = root.get(OFFSET);
+        JsonNode version = root.get(VERSION);
+        JsonNode resumable = root.get(RESUMABLE);
+        // a digest we cannot check would leave its trailer to be read as the next request
+        if (digest != null && !(digest.isString() && SHA256.equals(digest.asString()))) {
+            throw new MalformedHeaderException("'digest' must be \"sha256\"");
+        }
+        if (offset != null && (!offset.isIntegralNumber() || !offset.canConvertToLong() || offset.longValue() < 0)) {
+            throw new MalformedHeaderException("'offset' must be a non-negative integer");
+        }
+        if (version != null && !version.isString()) {
+            throw new MalformedHeaderException("'version' must be a string");
+        }
+        if (resumable != null && !resumable.isBoolean()) {
+            throw new MalformedHeaderException("'resumable' must be true or false");
+        }
+        return new FileHeader.Extensions(digest != null, offset == null ? 0 : offset.longValue(),
+                version == null ? "" : version.asString(), resumable != null && resumable.booleanValue());
     }
 }

@@ -6,15 +6,26 @@ import org.springframework.stereotype.Component;
 
 import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
+import dev.fileserver.server.storage.FileStore;
 
 /**
  * {@code /capabilities}: our extensions, announced only to a client that asks. A v1 server
- * answers {@code ok} to this unknown command, which is how our client tells the two apart.
+ * answers {@code ok} to this unknown command, which is how our client tells the two apart. Every
+ * word is documented in docs/PROTOCOL-EXTENSIONS.md; {@code atomic-rename} is offered only by a
+ * store that renames in one step.
  */
 @Component
 class CapabilitiesCommand implements Command {
 
     static final String ACK = "ack";
+
+    static final String WORDS = ACK + " sha256 resume list-long tree-long stat mkdir rename";
+
+    private final FileStore store;
+
+    CapabilitiesCommand(FileStore store) {
+        this.store = store;
+    }
 
     @Override
     public Set<String> words() {
@@ -28,6 +39,7 @@ class CapabilitiesCommand implements Command {
 
     @Override
     public Outcome handle(Request request) {
-        return Outcome.idle(Reply.text("capabilities " + ACK));
+        return Outcome.idle(Reply.text("capabilities " + WORDS
+                + (store.guarantees().atomicRename() ? " atomic-rename" : "")));
     }
 }

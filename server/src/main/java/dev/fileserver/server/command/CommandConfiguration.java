@@ -10,6 +10,7 @@ class CommandConfiguration {
 
     @Bean
     CommandLimits commandLimits(FileServerProperties properties) {
-        return new CommandLimits(properties.maxListingSize().toBytes(), properties.maxUploadSize().toBytes());
+        return new CommandLimits(properties.maxListingSize().toBytes(), properties.maxUploadSize().toBytes(),
+                properties.maxExtractedEntries());
     }
 }

@@ -10,6 +10,14 @@ interface ConfirmedCommand extends Command {
     /** The client said {@code y} to the question about a path that was {@code asked} at the time. */
     Outcome confirmed(Request request, EntryType asked);
 
+    /**
+     * The client said {@code y} with extension options. A command that takes none declines, as
+     * it declined every answer but {@code y} before the extensions.
+     */
+    default Outcome confirmed(Request request, EntryType asked, AnswerOptions options) {
+        return declined(request, options.answer());
+    }
+
     /** Anything but {@code y}, a command word included, declines: nothing happens, nothing is sent. */
     default Outcome declined(Request request, String answer) {
         return Outcome.idle(Reply.none());

@@ -20,6 +20,7 @@ import dev.fileserver.server.session.ConversationState.AwaitingAnswer;
 import dev.fileserver.server.session.ConversationState.AwaitingFile;
 import dev.fileserver.server.session.ConversationState.AwaitingLocalPath;
 import dev.fileserver.server.session.ConversationState.Closing;
+import dev.fileserver.server.session.ConversationState.AwaitingTrailer;
 import dev.fileserver.server.session.ConversationState.Idle;
 import dev.fileserver.server.session.ConversationState.PendingAnswer;
 import dev.fileserver.server.session.ConversationState.Receiving;
@@ -34,6 +35,8 @@ import dev.fileserver.server.storage.StorageException;
 import dev.fileserver.server.storage.StoragePath;
 import dev.fileserver.server.storage.UploadAbandonedException;
 import dev.fileserver.wire.FileHeader;
+import dev.fileserver.wire.digest.Sha256Trailer;
+import dev.fileserver.wire.digest.TrailerException;
 
 /**
  * The conversation's state machine: what each frame means in the state its connection is in, and
@@ -99,6 +102,9 @@ public class Conversation implements FileFrameReceiver {
         }
         if (state instanceof AwaitingFile || state instanceof Receiving) {
             return onFileFrame((FileFrameOutcome) frame, session);
+        }
+        if (state instanceof AwaitingTrailer awaiting) {
+            return onTrailer((InFlightUpload) awaiting.transfer(), (String) frame, awaiting, session);
         }
         if (state instanceof Closing) {
             // the connection ends before another frame is read
@@ -198,23 +204,64 @@ public class Conversation implements FileFrameReceiver {
         if (frame instanceof Discarded discarded) {
             log.info("{} upload '{}' into missing '{}' -> discarded {} bytes", session, name,
                     discarded.target().clientDirectory(), frame.header().fileLen());
+            if (frame.header().extensions().sha256Trailer()) {
+                // its trailer is on the way all the same; the error follows it
+                return Outcome.then(Reply.none(), new AwaitingTrailer(uploads.dropped(discarded.target(),
+                        frame.header())));
+            }
             String missing = errors.render(new NotFoundException(discarded.target().missing()),
                     discarded.target().clientDirectory());
             return Outcome.idle(ack ? Reply.text(missing) : Reply.none());
         }
         InFlightUpload upload = ((Received) frame).upload();
-        try {
-            StoragePath stored = upload.commit(session::isAbandoned);
-            log.info("{} upload '{}' -> stored {} ({} bytes)", session, name, stored, frame.header().fileLen());
-            return Outcome.idle(ack ? Reply.ok() : Reply.none());
+        if (upload.awaitsTrailer()) {
+            return Outcome.then(Reply.none(), new AwaitingTrailer(upload));
         }
-        catch (UploadAbandonedException e) {
-            log.info("{} upload '{}' -> stopped: the client went away; nothing stored", session, name);
-            return Outcome.closing(Reply.none());
+        return commit(upload, session);
+    }
+
+    /**
+     * A frame of an upload's digest trailer. A trailer that is not one leaves the stream out of
+     * step (its frames would be read as requests): the upload goes, and so does the connection.
+     */
+    private Outcome onTrailer(InFlightUpload upload, String frame, AwaitingTrailer state, Session session) {
+        String name = upload.header().fileName();
+        Sha256Trailer trailer;
+        try {
+            trailer = upload.acceptTrailer(frame);
+        }
+        catch (TrailerException e) {
+            upload.discard();
+            log.warn("{} upload '{}' -> refused: {}; closing", session, name, e.getMessage());
+            return Outcome.closing(Reply.text(e.getMessage()));
+        }
+        if (trailer == null) {
+            return Outcome.then(Reply.none(), state);
+        }
+        try {
+            upload.check(trailer);
         }
         catch (StorageException e) {
             log.warn("{} upload '{}' -> refused: {}", session, name, e.getMessage());
-            return Outcome.idle(uploadOutcome(ack, errors.render(e, null)));
+            return Outcome.idle(uploadOutcome(upload.header().ack(), errors.render(e, null)));
+        }
+        return commit(upload, session);
+    }
+
+    private Outcome commit(InFlightUpload upload, Session session) {
+        FileHeader header = upload.header();
+        try {
+            StoragePath stored = upload.commit(session::isAbandoned);
+            log.info("{} upload '{}' -> stored {} ({} bytes)", session, header.fileName(), stored, header.fileLen());
+            return Outcome.idle(header.ack() ? Reply.ok() : Reply.none());
+        }
+        catch (UploadAbandonedException e) {
+            log.info("{} upload '{}' -> stopped: the client went away; nothing stored", session, header.fileName());
+            return Outcome.closing(Reply.none());
+        }
+        catch (StorageException e) {
+            log.warn("{} upload '{}' -> refused: {}", session, header.fileName(), e.getMessage());
+            return Outcome.idle(uploadOutcome(header.ack(), errors.render(e, null)));
         }
     }
 

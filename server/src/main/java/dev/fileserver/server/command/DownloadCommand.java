@@ -7,9 +7,15 @@ import org.springframework.stereotype.Component;
 import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.storage.EntryType;
+import dev.fileserver.server.storage.Download;
 import dev.fileserver.server.storage.FileStore;
 
-/** {@code /download PATH}: the type, then on {@code y} one file frame (a folder as a gzip tar). */
+/**
+ * {@code /download PATH}: the type, then on {@code y} one file frame (a folder as a gzip tar). An
+ * extension client's {@code y} may ask for the SHA-256 trailer ({@code digest=sha256}) and for the
+ * rest of a file from a byte on ({@code offset=N if=VERSION}); as with HTTP's If-Range, a file that
+ * is no longer that version is sent whole, and the header's offset of 0 tells the client so.
+ */
 @Component
 class DownloadCommand implements ConfirmedCommand {
 
@@ -35,5 +41,15 @@ class DownloadCommand implements ConfirmedCommand {
     @Override
     public Outcome confirmed(Request request, EntryType asked) {
         return Outcome.idle(Reply.none().then(store.openForDownload(request.path())));
+    }
+
+    @Override
+    public Outcome confirmed(Request request, EntryType asked, AnswerOptions options) {
+        Download whole = store.openForDownload(request.path());
+        long offset = options.number("offset");
+        boolean sameCopy = !whole.version().isEmpty() && whole.version().equals(options.text("if"));
+        boolean resumes = offset > 0 && sameCopy && !whole.header().compressed() && offset <= whole.header().fileLen();
+        boolean trailer = "sha256".equals(options.text("digest"));
+        return Outcome.idle(Reply.none().then(new ExtendedDownload(whole, resumes ? offset : 0, trailer)));
     }
 }

@@ -1,25 +1,43 @@
 package dev.fileserver.server.command;
 
+import java.security.MessageDigest;
+
 import dev.fileserver.server.session.ConversationState.FileTarget;
+import dev.fileserver.server.storage.PartKey;
 import dev.fileserver.server.storage.StoragePath;
 
 /**
  * Where an upload's file frame goes: into {@code directory}, or, when the folder was missing
- * ({@code directory} null), read and thrown away, since the v1 client sends its file even after
- * {@code not_found}.
+ * ({@code isDiscarded}), read and thrown away, since the v1 client sends its file even after
+ * {@code not_found}. After a {@code resume} answer it also holds the part found ({@code kept}):
+ * its key, its length and the digest of its bytes so far, which the upload goes on from.
  */
-record UploadTarget(StoragePath directory, String clientDirectory, boolean isDiscarded) implements FileTarget {
+record UploadTarget(StoragePath directory, String clientDirectory, boolean isDiscarded, KeptPart kept)
+        implements FileTarget {
 
     static UploadTarget into(StoragePath directory, String clientDirectory) {
-        return new UploadTarget(directory, clientDirectory, false);
+        return new UploadTarget(directory, clientDirectory, false, null);
     }
 
     static UploadTarget discarded(StoragePath directory, String clientDirectory) {
-        return new UploadTarget(directory, clientDirectory, true);
+        return new UploadTarget(directory, clientDirectory, true, null);
+    }
+
+    UploadTarget resuming(KeptPart part) {
+        return new UploadTarget(directory, clientDirectory, isDiscarded, part);
     }
 
     /** The folder that was not there, for the error a client that asked for one is sent. */
     StoragePath missing() {
         return directory;
+    }
+
+    /** Whether a frame continuing {@code key} from {@code offset} goes on from the part found for it. */
+    boolean continues(PartKey key, long offset) {
+        return kept != null && kept.key().equals(key) && kept.length() == offset;
+    }
+
+    /** A kept part as the {@code resume} answer found it. */
+    record KeptPart(PartKey key, long length, MessageDigest digestSoFar) {
     }
 }

@@ -3,13 +3,17 @@ package dev.fileserver.server.command;
 import org.springframework.stereotype.Component;
 
 import dev.fileserver.server.session.FrameError;
+import dev.fileserver.server.storage.AlreadyExistsException;
 import dev.fileserver.server.storage.ArchiveRefusedException;
 import dev.fileserver.server.storage.ArchiveTopLevelException;
 import dev.fileserver.server.storage.ExpansionRatioException;
+import dev.fileserver.server.storage.DigestMismatchException;
 import dev.fileserver.server.storage.InsufficientCapacityException;
+import dev.fileserver.server.storage.InvalidMoveException;
 import dev.fileserver.server.storage.InvalidNameException;
 import dev.fileserver.server.storage.IsADirectoryException;
 import dev.fileserver.server.storage.Names;
+import dev.fileserver.server.storage.KeptPartGoneException;
 import dev.fileserver.server.storage.NotADirectoryException;
 import dev.fileserver.server.storage.NotFoundException;
 import dev.fileserver.server.storage.PathOutsideRootException;
@@ -47,6 +51,13 @@ public class V1Errors {
         }
         if (failure instanceof RootNotDeletableException) {
             return "Error: the root folder cannot be deleted";
+        }
+        if (failure instanceof AlreadyExistsException exists) {
+            return "Error: '" + exists.path() + "' already exists";
+        }
+        if (failure instanceof InvalidMoveException move) {
+            return move.from().isRoot() || move.to().isRoot() ? "Error: the root folder cannot be moved"
+                    : "Error: cannot move '" + move.from() + "' into itself ('" + move.to() + "')";
         }
         if (failure instanceof StorageFailureException storage) {
             return storageFailure(storage, clientPath);
@@ -95,7 +106,27 @@ public class V1Errors {
         if (refusal instanceof ReservedNameException reserved) {
             return "Error: the archive holds '" + reserved.entry() + "', a name the server reserves";
         }
+        if (refusal instanceof DigestMismatchException mismatch) {
+            return digestMismatch(mismatch);
+        }
+        if (refusal instanceof KeptPartGoneException gone) {
+            return "Error: the part kept of '" + gone.name() + "' is gone; send the whole file again";
+        }
         return INTERNAL_ERROR;
+    }
+
+    /** Both digests, so that either side can be checked by hand with {@code sha256sum}. */
+    private static String digestMismatch(DigestMismatchException mismatch) {
+        String what = mismatch.entry() == null ? "'" + mismatch.name() + "'"
+                : "'" + mismatch.entry() + "' in '" + mismatch.name() + "'";
+        if (mismatch.announced() == null) {
+            return "Error: " + what + " arrived but was not in the client's digests; nothing was stored";
+        }
+        if (mismatch.arrived() == null) {
+            return "Error: " + what + " was in the client's digests but did not arrive; nothing was stored";
+        }
+        return "Error: " + what + " arrived with SHA-256 " + mismatch.arrived() + " but the client sent "
+                + mismatch.announced() + "; nothing was stored";
     }
 
     private static String storageFailure(StorageFailureException failure, String clientPath) {
@@ -104,6 +135,8 @@ public class V1Errors {
             case LIST -> "Error: cannot list '" + subject + "': " + failure.reason();
             case READ -> "Error: cannot read '" + subject + "': " + failure.reason();
             case DELETE -> "Error: cannot delete '" + subject + "': " + failure.reason();
+            case CREATE -> "Error: cannot create '" + subject + "': " + failure.reason();
+            case RENAME -> "Error: cannot rename '" + subject + "': " + failure.reason();
             // an upload is named by its file name, not by the folder it goes into
             case BEGIN_STORE -> "Error: cannot store '" + Names.visible(failure.subject()) + "': " + failure.reason();
             case STORE -> "Error: could not store '" + Names.visible(failure.subject()) + "': " + failure.reason();

@@ -58,6 +58,7 @@ import org.springframework.validation.annotation.Validated;
  * @param portFile                once the server is ready, its bound ports are written to this file as
  *                                lines tcp=PORT, http=PORT and, with TLS on, tls=PORT (deleted on
  *                                shutdown), for whoever started it with port 0; none unless set
+ * @param resume                  how interrupted uploads are kept for resuming
  */
 @Validated
 @ConfigurationProperties("fileserver")
@@ -87,7 +88,8 @@ public record FileServerProperties(
         @Min(0) @Max(9) @DefaultValue("0") int directoryCompressionLevel,
         @NotNull @DefaultValue("./state") Path stateDir,
         Path portFile,
-        @NotNull @Valid @DefaultValue DefenderSettings defender) {
+        @NotNull @Valid @DefaultValue DefenderSettings defender,
+        @Valid @NotNull @DefaultValue Resume resume) {
 
     /**
      * The defender's settings, under {@code fileserver.defender.*}.
@@ -116,6 +118,18 @@ public record FileServerProperties(
     /** Half of {@code max-clients}, rounded up, unless set; never more than {@code max-clients}. */
     public int clientsPerAddress() {
         return Math.min(maxClients, maxClientsPerAddress != null ? maxClientsPerAddress : (maxClients + 1) / 2);
+    }
+
+    /**
+     * @param keepFor how long the part received of an interrupted resumable upload is kept, from its
+     *                last byte, for the same upload to send only the rest; 0 keeps nothing
+     */
+    public record Resume(@NotNull @DefaultValue("24h") Duration keepFor) {
+
+        @AssertTrue(message = "must not be negative")
+        boolean isKeepForValid() {
+            return keepFor == null || !keepFor.isNegative();
+        }
     }
 
     @AssertTrue(message = "must be between 1ms and 24 days")

@@ -68,6 +68,24 @@ public sealed interface ConversationState {
         }
     }
 
+    /**
+     * A file frame's content has arrived, and the digest trailer its header announced is due: text
+     * frames until it is whole, then the upload is checked and committed. If the connection ends
+     * first, the transfer is aborted (a resumable upload keeps what arrived).
+     */
+    record AwaitingTrailer(Abortable transfer) implements ConversationState {
+
+        @Override
+        public boolean isTransferring() {
+            return true;
+        }
+
+        @Override
+        public void end() {
+            transfer.abort();
+        }
+    }
+
     /** The conversation is over; the connection closes once the last reply has been sent. */
     record Closing() implements ConversationState {
     }
@@ -85,7 +103,10 @@ public sealed interface ConversationState {
     interface FileTarget {
     }
 
-    /** Work under way that must leave nothing behind if the connection ends. */
+    /**
+     * Work under way that must leave nothing visible behind if the connection ends (an upload that
+     * asked to be resumable keeps its part, out of sight, for a while).
+     */
     interface Abortable {
 
         void abort();

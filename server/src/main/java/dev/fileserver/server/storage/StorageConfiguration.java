@@ -32,12 +32,17 @@ class StorageConfiguration {
         UploadPolicy policy = new UploadPolicy(properties.maxUploadSize().toBytes(),
                 new TarballLimits(properties.maxExtractedSize().toBytes(), properties.maxExtractedEntries(),
                         properties.maxPathDepth(), properties.maxPathLength()),
-                properties.syncUploads(), properties.maxExpansionRatio());
+                properties.syncUploads(), properties.maxExpansionRatio(), properties.resume().keepFor());
         LocalFileStore store = new LocalFileStore(root, policy, capacity, properties.directoryCompressionLevel());
         int removed = store.removeStaleTemporaries();
         if (removed > 0) {
             log.info("Removed {} temporary files left by an interrupted run under {}", removed, root.path());
         }
         return store;
+    }
+
+    @Bean
+    KeptPartsSweeper keptPartsSweeper(FileStore store, FileServerProperties properties) {
+        return new KeptPartsSweeper(store, properties.resume().keepFor());
     }
 }

@@ -5,7 +5,7 @@ public class StorageFailureException extends StorageException {
 
     /** What was being done, so the client is told which step failed. */
     public enum Operation {
-        LIST, READ, DELETE,
+        LIST, READ, DELETE, CREATE, RENAME,
         /** Making room for an upload, before its content is read. */
         BEGIN_STORE,
         /** Writing or publishing an upload's content. */

@@ -10,6 +10,14 @@ package dev.fileserver.server.storage;
  *                            declare false)
  * @param symbolicLinks       links may exist in the store; they are listed but never followed out of
  *                            the root, and a folder download leaves them out
+ * @param atomicRename        {@link FileStore#rename} is one step: readers see the old name or the
+ *                            new one, never both or neither (local disk: one rename; an object
+ *                            store that copies then deletes declares false, and clients are told)
  */
-public record StoreGuarantees(boolean atomicFolderReplace, boolean symbolicLinks) {
+public record StoreGuarantees(boolean atomicFolderReplace, boolean symbolicLinks, boolean atomicRename) {
+
+    /** A backend that does not say how it renames: not atomically. */
+    public StoreGuarantees(boolean atomicFolderReplace, boolean symbolicLinks) {
+        this(atomicFolderReplace, symbolicLinks, false);
+    }
 }

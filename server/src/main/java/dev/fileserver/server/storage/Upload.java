@@ -1,12 +1,14 @@
 package dev.fileserver.server.storage;
 
 import java.util.function.BooleanSupplier;
+import java.util.Map;
 
 /**
  * One incoming file frame on its way into the store. Until {@link #commit()} nobody sees any of
  * it and the target keeps its previous content; {@link #abort()} leaves nothing behind. Exactly one
- * of the two ends every upload, and abort after commit does nothing. Every failure is a
- * {@link StorageException}, so a caller tells the store's failures from its own source's by type.
+ * of {@link #commit()}, {@link #abort()} and {@link #suspend()} ends every upload, and any of them
+ * after another does nothing. Every failure is a {@link StorageException}, so a caller tells the
+ * store's failures from its own source's by type.
  */
 public interface Upload {
 
@@ -26,4 +28,30 @@ public interface Upload {
     StoragePath commit(BooleanSupplier abandoned);
 
     void abort();
+
+    /**
+     * The sender went away before the upload was done. An upload begun with a {@link PartKey} for a
+     * resumable header keeps what arrived under that key, invisible to everyone, until it expires or
+     * is resumed; any other is aborted. A backend that keeps no parts aborts.
+     */
+    default void suspend() {
+        abort();
+    }
+
+    /**
+     * The content's SHA-256, checked against the sender's before {@link #commit()}. A backend that
+     * can keep it with the stored file (to send it with downloads while the file is unchanged, see
+     * {@link Download#keptSha256()}) does; one that cannot ignores it.
+     */
+    default void verified(String sha256) {
+    }
+
+    /**
+     * For a folder: the SHA-256 of each file the sender packed, by its name inside the folder.
+     * {@link #commit()} then checks every file as it unpacks it, and stores nothing if one differs,
+     * is missing or was not announced ({@link DigestMismatchException}).
+     */
+    default void expectEntries(Map<String, String> sha256ByName) {
+        throw new UnsupportedOperationException("this store cannot check a folder's files by digest");
+    }
 }

@@ -25,7 +25,7 @@ import dev.fileserver.server.session.SessionRegistry;
 import dev.fileserver.server.storage.local.LocalFileStore;
 import dev.fileserver.server.storage.local.StorageRoot;
 import dev.fileserver.server.storage.local.UploadPolicy;
-import dev.fileserver.server.support.Trees;
+import dev.fileserver.testsupport.Trees;
 import dev.fileserver.wire.FileFrameSource;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.archive.TarballLimits;
@@ -38,7 +38,9 @@ import dev.fileserver.wire.archive.TarballLimits;
 class ConversationFuzzTest {
 
     static final List<String> WORDS = List.of("/list", "/ls", "/tree", "/download", "/delete", "/upload", "/exit",
-            "missarg", "/capabilities", "/LIST", "", " ", "/", "y", "n", "error", "\0", "/delete\t");
+            "missarg", "/capabilities", "/LIST", "", " ", "/", "y", "n", "error", "\0", "/delete\t",
+            "/list-long", "/tree-long", "/stat", "/mkdir", "/mkdirs", "/rename", "y digest=sha256",
+            "y offset=1 if=x", "y resume size=3 name=upload.txt");
 
     static final List<String> PIECES = List.of("..", ".", "/", "//", "a", "a b", "outside", "../outside",
             "/etc/passwd", "link-out", "link-in", "~", "%2e%2e", "\\..\\", "\0", "é", ".fileserver-tmp-x.part",
@@ -102,12 +104,15 @@ class ConversationFuzzTest {
         LocalFileStore store = LocalFileStore.open(root, new UploadPolicy(1 << 20, new TarballLimits(1 << 20, 10), false),
                 0, 0);
         FileServerMetrics metrics = new FileServerMetrics(new SimpleMeterRegistry(), new SessionRegistry());
-        CommandLimits limits = new CommandLimits(1 << 20, 1 << 20);
+        CommandLimits limits = new CommandLimits(1 << 20, 1 << 20, 100);
         V1Errors errors = new V1Errors();
         TypeTurn typeTurn = new TypeTurn(errors);
         return new Conversation(List.of(new ListCommand(store, errors, limits), new TreeCommand(store, errors, limits),
                 new DownloadCommand(store, typeTurn), new DeleteCommand(store, typeTurn),
-                new UploadCommand(store, typeTurn), new ExitCommand(typeTurn), new CapabilitiesCommand()),
+                new UploadCommand(store, typeTurn), new ExitCommand(typeTurn), new CapabilitiesCommand(store),
+                new ListLongCommand(store, errors, limits), new TreeLongCommand(store, errors, limits),
+                new StatCommand(store, errors, limits), new MakeDirectoryCommand(store, errors),
+                new RenameCommand(store, errors)),
                 store, new UploadReceiver(store, metrics, limits), errors, metrics);
     }
 

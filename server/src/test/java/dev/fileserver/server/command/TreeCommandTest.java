@@ -45,7 +45,7 @@ class TreeCommandTest {
         Files.writeString(root.resolve("z/last.txt"), "z");
         FileStore store = refusingToList(StoragePath.parse("locked"), localStore());
         V1Errors errors = new V1Errors();
-        TreeCommand tree = new TreeCommand(store, errors, new CommandLimits(1 << 20, 1 << 20));
+        TreeCommand tree = new TreeCommand(store, errors, new CommandLimits(1 << 20, 1 << 20, 100));
 
         Reply reply = tree.handle(Request.parse("/tree").withPath(StoragePath.ROOT, store.rootName())).reply();
 
@@ -106,6 +106,16 @@ class TreeCommandTest {
             @Override
             public void delete(StoragePath path) {
                 disk.delete(path);
+            }
+
+            @Override
+            public void makeDirectory(StoragePath path, boolean parents) {
+                disk.makeDirectory(path, parents);
+            }
+
+            @Override
+            public void rename(StoragePath from, StoragePath to) {
+                disk.rename(from, to);
             }
         };
     }

@@ -202,7 +202,7 @@ class V1ConversationTest {
 
     @Test
     void capabilitiesAreAnnouncedOnlyWhenAskedAndAckConfirmsAStoredUpload() throws IOException {
-        assertThat(client.request("/capabilities", 1)).containsExactly("capabilities ack");
+        assertThat(client.request("/capabilities", 1).get(0).split(" ")).startsWith("capabilities", "ack");
         assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
         client.send("y");
         client.sendFile(FileHeader.ofFile("acked.txt", 0644, 2).withAck(), new byte[] {'h', 'i'});

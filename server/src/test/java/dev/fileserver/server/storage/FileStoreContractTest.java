@@ -2,10 +2,13 @@ package dev.fileserver.server.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -18,10 +21,12 @@ import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 import dev.fileserver.wire.FileFrameSource;
 import dev.fileserver.wire.FileHeader;
+import dev.fileserver.wire.digest.Sha256;
 
 /**
  * What every {@link FileStore} promises, held against one backend by each subclass. A backend that
@@ -299,6 +304,212 @@ public abstract class FileStoreContractTest {
                 .isInstanceOf(PathOutsideRootException.class);
     }
 
+    @Test
+    void statTellsWhatAPathIsAndRefusesWhatIsNotThere() throws IOException {
+        FileStore store = store();
+        put(store, ROOT, "notes.txt", "hello");
+        put(store, ROOT, "docs", null);
+
+        Entry file = store.stat(StoragePath.parse("notes.txt"));
+        assertThat(file.name()).isEqualTo("notes.txt");
+        assertThat(file.type()).isEqualTo(EntryType.FILE);
+        assertThat(file.size()).isEqualTo(5);
+        assertThat(store.stat(StoragePath.parse("docs")).type()).isEqualTo(EntryType.DIRECTORY);
+        assertThat(store.stat(ROOT)).extracting(Entry::name, Entry::type)
+                .containsExactly(store.rootName(), EntryType.DIRECTORY);
+        assertThatThrownBy(() -> store.stat(StoragePath.parse("ghost"))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> store.stat(StoragePath.parse(Names.TEMPORARY_PREFIX + "x")))
+                .isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void makeDirectoryMakesOneFolderAndWithParentsEveryMissingOneAbove() throws IOException {
+        FileStore store = store();
+        put(store, ROOT, "file.txt", "x");
+
+        store.makeDirectory(StoragePath.parse("one"), false);
+        assertThat(store.typeOf(StoragePath.parse("one"))).isEqualTo(EntryType.DIRECTORY);
+        assertThatThrownBy(() -> store.makeDirectory(StoragePath.parse("one"), false))
+                .isInstanceOf(AlreadyExistsException.class);
+        assertThatThrownBy(() -> store.makeDirectory(StoragePath.parse("a/b"), false))
+                .isInstanceOf(NotFoundException.class);
+
+        store.makeDirectory(StoragePath.parse("a/b/c"), true);
+        store.makeDirectory(StoragePath.parse("a/b/c"), true);
+        assertThat(names(store, StoragePath.parse("a/b"))).containsExactly("c");
+        assertThatThrownBy(() -> store.makeDirectory(StoragePath.parse("file.txt/inner"), true))
+                .isInstanceOf(NotADirectoryException.class);
+        assertThatThrownBy(() -> store.makeDirectory(StoragePath.parse("file.txt"), false))
+                .isInstanceOf(AlreadyExistsException.class);
+        assertThatThrownBy(() -> store.makeDirectory(StoragePath.parse(Names.TEMPORARY_PREFIX + "x"), false))
+                .isInstanceOf(InvalidNameException.class);
+        assertThat(names(store, ROOT)).containsExactly("a", "file.txt", "one");
+    }
+
+    @Test
+    void renameGivesAFileOrAFolderAFreeNameAndRefusesEverythingElse() throws IOException {
+        FileStore store = store();
+        put(store, ROOT, "notes.txt", "notes");
+        putFolder(store, ROOT, "docs", Map.of("docs/readme.txt", "readme"));
+        put(store, ROOT, "taken.txt", "taken");
+
+        store.rename(StoragePath.parse("notes.txt"), StoragePath.parse("docs/moved.txt"));
+        store.rename(StoragePath.parse("docs"), StoragePath.parse("papers"));
+
+        assertThat(read(store, StoragePath.parse("papers/moved.txt"))).isEqualTo("notes");
+        assertThat(read(store, StoragePath.parse("papers/readme.txt"))).isEqualTo("readme");
+        assertThat(names(store, ROOT)).containsExactly("papers", "taken.txt");
+        assertThatThrownBy(() -> store.rename(StoragePath.parse("papers/moved.txt"), StoragePath.parse("taken.txt")))
+                .isInstanceOf(AlreadyExistsException.class);
+        assertThat(read(store, StoragePath.parse("taken.txt"))).isEqualTo("taken");
+        assertThatThrownBy(() -> store.rename(StoragePath.parse("ghost"), StoragePath.parse("x")))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> store.rename(StoragePath.parse("taken.txt"), StoragePath.parse("nowhere/x")))
+                .isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> store.rename(StoragePath.parse("papers"), StoragePath.parse("papers/inside")))
+                .isInstanceOf(InvalidMoveException.class);
+        assertThatThrownBy(() -> store.rename(ROOT, StoragePath.parse("elsewhere")))
+                .isInstanceOf(InvalidMoveException.class);
+        assertThatThrownBy(() -> store.rename(StoragePath.parse("taken.txt"),
+                StoragePath.parse(Names.TEMPORARY_PREFIX + "hidden"))).isInstanceOf(InvalidNameException.class);
+        assertThat(names(store, ROOT)).containsExactly("papers", "taken.txt");
+    }
+
+    @Test
+    void aDownloadFromAnOffsetSendsOnlyTheRestAndSaysWhereItStarts() throws IOException {
+        FileStore store = store();
+        put(store, ROOT, "hello.txt", "hello world");
+
+        try (Download rest = store.openForDownload(StoragePath.parse("hello.txt")).from(3)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            rest.writeContent(out);
+            assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("lo world");
+            assertThat(rest.header().fileLen()).isEqualTo(8);
+            assertThat(rest.header().extensions().offset()).isEqualTo(3);
+            assertThat(rest.header().totalLength()).isEqualTo(11);
+        }
+    }
+
+    @Test
+    void aFilesVersionStaysWhileItIsUnchangedAndChangesWithItsContent() throws IOException {
+        FileStore store = store();
+        put(store, ROOT, "v.txt", "first");
+        String first = version(store, "v.txt");
+        assertThat(version(store, "v.txt")).isEqualTo(first);
+
+        put(store, ROOT, "v.txt", "second, longer");
+
+        assertThat(version(store, "v.txt")).isNotEqualTo(first);
+    }
+
+    @Test
+    void aDigestKeptWithAnUploadIsOnlyEverTheDigestOfWhatIsStored() throws IOException {
+        FileStore store = store();
+        byte[] content = "checked".getBytes(StandardCharsets.UTF_8);
+        Upload upload = store.beginUpload(ROOT, FileHeader.ofFile("checked.txt", 0644, content.length));
+        upload.write(content, 0, content.length);
+        upload.verified(Sha256.of(content));
+        upload.commit();
+
+        try (Download download = store.openForDownload(StoragePath.parse("checked.txt"))) {
+            assertThat(download.keptSha256()).satisfiesAnyOf(
+                    kept -> assertThat(kept).isEmpty(),
+                    kept -> assertThat(kept).contains(Sha256.of(content)));
+        }
+    }
+
+    @Test
+    void aFolderDownloadNotesTheDigestOfEachFileItPacksWhenAsked() throws IOException {
+        FileStore store = store();
+        putFolder(store, ROOT, "docs", Map.of("docs/a.txt", "a", "docs/inner/b.txt", "b"));
+
+        try (Download download = store.openForDownload(StoragePath.parse("docs"))) {
+            Map<String, String> digests = download.recordEntryDigests();
+            download.writeContent(OutputStream.nullOutputStream());
+            if (digests != null) {
+                assertThat(digests).containsOnly(entry("a.txt", sha256("a")), entry("inner/b.txt", sha256("b")));
+            }
+        }
+    }
+
+    @Test
+    void aFolderUploadWhoseFilesDifferFromTheirDigestsStoresNothing() throws IOException {
+        FileStore store = store();
+        putFolder(store, ROOT, "docs", Map.of("docs/old.txt", "old"));
+        Map<String, String> entries = Map.of("docs/a.txt", "a", "docs/b.txt", "b");
+
+        assertThatThrownBy(() -> putCheckedFolder(store, "docs", entries,
+                Map.of("a.txt", sha256("a"), "b.txt", sha256("not b"))))
+                .isInstanceOfSatisfying(DigestMismatchException.class, e -> {
+                    assertThat(e.entry()).isEqualTo("b.txt");
+                    assertThat(e.announced()).isEqualTo(sha256("not b"));
+                    assertThat(e.arrived()).isEqualTo(sha256("b"));
+                });
+        assertThatThrownBy(() -> putCheckedFolder(store, "docs", entries, Map.of("a.txt", sha256("a"))))
+                .isInstanceOf(DigestMismatchException.class);
+        assertThat(names(store, StoragePath.parse("docs"))).containsExactly("old.txt");
+
+        putCheckedFolder(store, "docs", entries, Map.of("a.txt", sha256("a"), "b.txt", sha256("b")));
+        assertThat(names(store, StoragePath.parse("docs"))).containsExactly("a.txt", "b.txt");
+    }
+
+    @Test
+    void aSuspendedResumableUploadKeepsItsPartOutOfSightUntilTheSameUploadGoesOn() throws IOException {
+        FileStore store = store();
+        PartKey key = new PartKey(PartKey.NO_ACCOUNT, ROOT, "big.bin", 10);
+        FileHeader whole = FileHeader.ofFile("big.bin", 0644, 10).with(FileHeader.Extensions.NONE.withResumable());
+        Upload first = store.beginUpload(ROOT, whole, key);
+        write(first, "01234");
+        first.suspend();
+        first.abort();
+
+        long kept = store.keptLength(key);
+        Assumptions.assumeTrue(kept > 0, "this store keeps no parts of interrupted uploads");
+        assertThat(kept).isEqualTo(5);
+        assertThat(names(store, ROOT)).isEmpty();
+        assertThat(store.keptLength(new PartKey(PartKey.NO_ACCOUNT, ROOT, "big.bin", 11))).isZero();
+        assertThat(store.keptLength(new PartKey("someone else", ROOT, "big.bin", 10))).isZero();
+        try (InputStream part = store.openKeptPart(key)) {
+            assertThat(new String(part.readAllBytes(), StandardCharsets.UTF_8)).isEqualTo("01234");
+        }
+        assertThatThrownBy(() -> store.beginUpload(ROOT, whole.from(4), key)).isInstanceOf(KeptPartGoneException.class);
+
+        Upload rest = store.beginUpload(ROOT, whole.from(5), key);
+        write(rest, "56789");
+        rest.commit();
+
+        assertThat(read(store, StoragePath.parse("big.bin"))).isEqualTo("0123456789");
+        assertThat(store.keptLength(key)).isZero();
+    }
+
+    @Test
+    void anUploadOfTheSameFileFromTheStartDropsThePartKeptForIt() throws IOException {
+        FileStore store = store();
+        PartKey key = new PartKey(PartKey.NO_ACCOUNT, ROOT, "big.bin", 4);
+        FileHeader whole = FileHeader.ofFile("big.bin", 0644, 4).with(FileHeader.Extensions.NONE.withResumable());
+        Upload first = store.beginUpload(ROOT, whole, key);
+        write(first, "ab");
+        first.suspend();
+
+        Upload again = store.beginUpload(ROOT, whole, key);
+        assertThat(store.keptLength(key)).isZero();
+        write(again, "abcd");
+        again.commit();
+        assertThat(read(store, StoragePath.parse("big.bin"))).isEqualTo("abcd");
+    }
+
+    @Test
+    void anUploadThatIsNotResumableKeepsNothingWhenSuspended() throws IOException {
+        FileStore store = store();
+        PartKey key = new PartKey(PartKey.NO_ACCOUNT, ROOT, "plain.bin", 4);
+        Upload upload = store.beginUpload(ROOT, FileHeader.ofFile("plain.bin", 0644, 4), key);
+        write(upload, "ab");
+        upload.suspend();
+
+        assertThat(store.keptLength(key)).isZero();
+        assertThat(names(store, ROOT)).isEmpty();
+    }
+
     // --- through the interface only, so any backend can be filled the same way
 
     /** A file with {@code text}, or a folder when {@code text} is null. */
@@ -342,6 +553,30 @@ public abstract class FileStoreContractTest {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             download.writeContent(out);
             return out.toString(StandardCharsets.UTF_8);
+        }
+    }
+
+    private static String version(FileStore store, String path) throws IOException {
+        try (Download download = store.openForDownload(StoragePath.parse(path))) {
+            return download.version();
+        }
+    }
+
+    private static String sha256(String text) {
+        return Sha256.of(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void putCheckedFolder(FileStore store, String name, Map<String, String> entries,
+            Map<String, String> digests) throws IOException {
+        byte[] tarball = tarball(entries);
+        Upload upload = store.beginUpload(ROOT, FileHeader.ofDirectory(name, 0755, tarball.length));
+        try {
+            upload.write(tarball, 0, tarball.length);
+            upload.expectEntries(digests);
+            upload.commit();
+        }
+        finally {
+            upload.abort();
         }
     }
 

@@ -34,4 +34,39 @@ public record Capabilities(Set<String> offered) {
     public boolean uploadAck() {
         return offered.contains("ack");
     }
+
+    /** SHA-256 trailers after a file frame's content, both ways (docs/PROTOCOL-EXTENSIONS.md). */
+    public boolean sha256() {
+        return offered.contains("sha256");
+    }
+
+    /** Downloads from an offset, and uploads kept when cut and resumed. */
+    public boolean resume() {
+        return offered.contains("resume");
+    }
+
+    public boolean listLong() {
+        return offered.contains("list-long");
+    }
+
+    public boolean treeLong() {
+        return offered.contains("tree-long");
+    }
+
+    public boolean stat() {
+        return offered.contains("stat");
+    }
+
+    public boolean mkdir() {
+        return offered.contains("mkdir");
+    }
+
+    public boolean rename() {
+        return offered.contains("rename");
+    }
+
+    /** The server's store renames in one step, so readers never see both names or neither. */
+    public boolean atomicRename() {
+        return offered.contains("atomic-rename");
+    }
 }

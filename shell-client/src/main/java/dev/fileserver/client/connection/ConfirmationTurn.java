@@ -16,6 +16,12 @@ public final class ConfirmationTurn {
      */
     public static void answer(ServerChannel channel, Confirmation confirmation, String question,
             String whenRefused) throws ClientException {
+        answer(channel, confirmation, question, whenRefused, "y");
+    }
+
+    /** As {@link #answer(ServerChannel, Confirmation, String, String)}, agreeing with {@code yes}: {@code y} and any extension options. */
+    public static void answer(ServerChannel channel, Confirmation confirmation, String question,
+            String whenRefused, String yes) throws ClientException {
         boolean agreed;
         try {
             agreed = confirmation.confirm(question);
@@ -28,6 +34,6 @@ public final class ConfirmationTurn {
             channel.send("n");
             throw new CancelledException(whenRefused);
         }
-        channel.send("y");
+        channel.send(yes);
     }
 }

@@ -1,9 +1,15 @@
 package dev.fileserver.client.shell;
 
+import java.time.ZoneId;
+
+import dev.fileserver.client.listing.EntryFormat;
 import dev.fileserver.client.progress.ProgressBar;
 import dev.fileserver.client.progress.TransferProgress;
 
-/** What a transfer shows while it runs: a progress bar on a terminal, nothing in a script. */
+/**
+ * What a command shows for a person or a script: a progress bar on a terminal, nothing in a
+ * script; listings in human units on a terminal, exact in a script.
+ */
 public final class Feedback {
 
     private final ShellStreams streams;
@@ -14,5 +20,9 @@ public final class Feedback {
 
     public TransferProgress progress() {
         return streams.terminal() ? new ProgressBar(streams.err(), System::nanoTime) : TransferProgress.NONE;
+    }
+
+    public EntryFormat entryFormat() {
+        return new EntryFormat(streams.terminal(), ZoneId.systemDefault());
     }
 }

@@ -10,8 +10,10 @@ import dev.fileserver.client.ClientException;
 import dev.fileserver.client.connection.ClientSession;
 import dev.fileserver.client.delete.Deletion;
 import dev.fileserver.client.listing.Listing;
+import dev.fileserver.client.mkdir.FolderCreation;
+import dev.fileserver.client.rename.Renaming;
 
-/** Looking at and deleting what is on the server. */
+/** Looking at, arranging and deleting what is on the server. */
 @Component
 class RemoteCommands {
 
@@ -19,31 +21,80 @@ class RemoteCommands {
 
     private final ClientSession session;
 
-    RemoteCommands(ClientSession session) {
+    private final Feedback feedback;
+
+    RemoteCommands(ClientSession session, Feedback feedback) {
         this.session = session;
+        this.feedback = feedback;
     }
 
     @Command(name = "ls", alias = "list", group = GROUP, description = "List a folder on the server",
-            help = "ls [PATH]: list the names in the server folder PATH (the root when absent)",
+            help = "ls [-l] [PATH]: list the names in the server folder PATH (the root when absent); -l adds"
+                    + " type, permissions, size and time (sizes in bytes and UTC times when not on a terminal)",
             completionProvider = "remotePathCompletion")
-    public void ls(CommandContext context, @Argument(index = 0, description = "server folder") String path)
-            throws ClientException {
-        Arguments.atMost(context, 1, "ls [PATH]");
-        print(context, session.converse(channel -> Listing.list(channel, path)));
+    public void ls(CommandContext context,
+            @Option(longName = "long", shortName = 'l', defaultValue = "false",
+                    description = "type, permissions, size and time of each entry") boolean detailed,
+            @Argument(index = 0, description = "server folder") String path) throws ClientException {
+        Arguments.atMost(context, 1, "ls [-l] [PATH]");
+        print(context, detailed
+                ? feedback.entryFormat().longListing(session.converse(channel -> Listing.listLong(channel, path)))
+                : session.converse(channel -> Listing.list(channel, path)));
     }
 
     @Command(name = "tree", group = GROUP, description = "Show a server folder and everything below it",
-            help = "tree [PATH]: draw the server folder PATH (the root when absent) as a tree",
+            help = "tree [-s] [PATH]: draw the server folder PATH (the root when absent) as a tree; -s adds each"
+                    + " file's size and each folder's total",
             completionProvider = "remotePathCompletion")
-    public void tree(CommandContext context, @Argument(index = 0, description = "server folder") String path)
+    public void tree(CommandContext context,
+            @Option(longName = "sizes", shortName = 's', defaultValue = "false",
+                    description = "each file's size and each folder's total") boolean sizes,
+            @Argument(index = 0, description = "server folder") String path) throws ClientException {
+        Arguments.atMost(context, 1, "tree [-s] [PATH]");
+        print(context, sizes
+                ? feedback.entryFormat().tree(session.converse(channel -> Listing.treeLong(channel, path)))
+                : session.converse(channel -> Listing.tree(channel, path)));
+    }
+
+    @Command(name = "stat", group = GROUP, description = "Show what a server path is",
+            help = "stat PATH: the type, size, permissions and modification time of the server path PATH",
+            completionProvider = "remotePathCompletion")
+    public void stat(CommandContext context, @Argument(index = 0, description = "server path") String path)
             throws ClientException {
-        Arguments.atMost(context, 1, "tree [PATH]");
-        print(context, session.converse(channel -> Listing.tree(channel, path)));
+        Arguments.atMost(context, 1, "stat PATH");
+        String remote = Arguments.required(path, "PATH", "stat PATH");
+        print(context, feedback.entryFormat().stat(session.converse(channel -> Listing.stat(channel, remote))));
+    }
+
+    @Command(name = "mkdir", group = GROUP, description = "Make a folder on the server",
+            help = "mkdir [-p] PATH: make the server folder PATH; -p makes the missing folders above it too and"
+                    + " is content with a folder already there",
+            completionProvider = "remotePathCompletion")
+    public void mkdir(CommandContext context,
+            @Option(longName = "parents", shortName = 'p', defaultValue = "false",
+                    description = "make missing parent folders too") boolean parents,
+            @Argument(index = 0, description = "server folder") String path) throws ClientException {
+        Arguments.atMost(context, 1, "mkdir [-p] PATH");
+        String remote = Arguments.required(path, "PATH", "mkdir [-p] PATH");
+        print(context, session.converse(channel -> FolderCreation.run(channel, remote, parents)));
+    }
+
+    @Command(name = "rename", alias = "mv", group = GROUP, description = "Rename or move a server file or folder",
+            help = "rename FROM TO, mv FROM TO: give the server path FROM the new path TO, which must be free",
+            completionProvider = "remotePathCompletion")
+    public void rename(CommandContext context, @Argument(index = 0, description = "server path") String from,
+            @Argument(index = 1, description = "new server path") String to) throws ClientException {
+        String usage = "rename FROM TO";
+        Arguments.atMost(context, 2, usage);
+        String source = Arguments.required(from, "FROM", usage);
+        String target = Arguments.required(to, "TO", usage);
+        print(context, session.converse(channel -> Renaming.run(channel, source, target)));
     }
 
     @Command(name = "delete", alias = "rm", group = GROUP,
             description = "Delete a file or a folder with everything in it, after confirmation",
-            help = "delete [-y|--yes] REMOTE: asks before deleting; --yes skips the question",
+            help = "delete [-y|--yes] REMOTE: asks before deleting (for a folder, saying how many files and bytes"
+                    + " go); --yes skips the question",
             completionProvider = "remotePathCompletion")
     public void delete(CommandContext context,
             @Option(longName = "yes", shortName = 'y', defaultValue = "false",

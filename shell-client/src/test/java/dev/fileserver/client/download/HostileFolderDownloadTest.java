@@ -101,7 +101,7 @@ class HostileFolderDownloadTest {
             peer.sendFile(FileHeader.ofDirectory(name, 0755, tarball.length), tarball);
         }); ClientSession session = new ClientSession(new ServerAddress("127.0.0.1", server.port()),
                 ConnectionSettings.DEFAULT)) {
-            session.converse(connection -> transfer.run(connection, name, into, Confirmation.YES, TransferProgress.NONE));
+            session.converse(connection -> transfer.run(connection, name, into, Confirmation.YES, TransferProgress.NONE, false));
         }
     }
 

@@ -31,7 +31,7 @@ import dev.fileserver.wire.Transfer;
  * still receives its entries; the owner keeps write access to folders. Folder times are not kept.</li>
  * </ul>
  */
-final class LocalFolderSink implements ExtractionSink, Closeable {
+public final class LocalFolderSink implements ExtractionSink, Closeable {
 
     private final Path folder;
 
@@ -44,7 +44,7 @@ final class LocalFolderSink implements ExtractionSink, Closeable {
     private final List<SymbolicLink> symbolicLinks = new ArrayList<>();
 
     /** {@code folder} must exist. */
-    LocalFolderSink(Path folder) throws IOException {
+    public LocalFolderSink(Path folder) throws IOException {
         this(folder.toRealPath(), FolderHandle::open);
     }
 

@@ -18,20 +18,20 @@ import java.util.function.Predicate;
  * A folder on a local file system. Symbolic links inside it are neither followed nor listed; a
  * path deleted by someone else during the scan is simply left out.
  */
-final class LocalTreeSource implements TarballSource {
+public final class LocalTreeSource implements TarballSource {
 
     private final Path directory;
 
     private final Predicate<Path> include;
 
     /** {@code include} may leave out paths together with everything below them; it is not asked about the folder itself. */
-    LocalTreeSource(Path directory, Predicate<Path> include) {
+    public LocalTreeSource(Path directory, Predicate<Path> include) {
         this.directory = directory;
         this.include = include;
     }
 
     /** The folder's own name, kept when it is reached through a link. */
-    static String topName(Path directory) {
+    public static String topName(Path directory) {
         return directory.getFileName() == null ? "root" : directory.getFileName().toString();
     }
 

@@ -5,23 +5,34 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 
 import dev.fileserver.server.storage.Download;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.Transfer;
 import dev.fileserver.wire.archive.PosixModes;
 
-/** A file, opened when the download is answered so its length is fixed before the header goes out. */
-record FileDownload(FileHeader header, FileChannel channel) implements Download {
+/**
+ * A file, opened when the download is answered so its length is fixed before the header goes out;
+ * what it is (its version and any digest kept with it) is read at the same moment.
+ */
+record FileDownload(FileHeader header, Path path, FileChannel channel, String version, Optional<String> keptSha256)
+        implements Download {
 
     static FileDownload open(Path path) throws IOException {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         try {
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
             FileHeader header = FileHeader.ofFile(path.getFileName().toString(), PosixModes.read(path, 0644),
                     channel.size());
-            return new FileDownload(header, channel);
+            return new FileDownload(header, path, channel, KeptDigest.version(attributes),
+                    KeptDigest.read(path, attributes));
         }
         catch (IOException | RuntimeException e) {
             channel.close();
@@ -29,8 +40,29 @@ record FileDownload(FileHeader header, FileChannel channel) implements Download 
         }
     }
 
+    /** The bytes before {@code offset} are not read: the channel starts there. */
+    @Override
+    public Download from(long offset) {
+        return new FileDownload(header.from(offset), path, channel, version, keptSha256);
+    }
+
+    /** Kept as an upload's digest is, unless the file changed while it was sent. */
+    @Override
+    public void hashed(String sha256) {
+        try {
+            BasicFileAttributes now = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            if (KeptDigest.version(now).equals(version)) {
+                KeptDigest.keep(path, sha256);
+            }
+        }
+        catch (IOException e) {
+            // gone or unreadable since: nothing worth keeping
+        }
+    }
+
     @Override
     public void writeContent(OutputStream out) throws IOException {
+        channel.position(header.extensions().offset());
         try (channel; InputStream in = Channels.newInputStream(channel)) {
             byte[] buffer = new byte[Transfer.BUFFER_SIZE];
             long remaining = header.fileLen();

@@ -11,18 +11,23 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import dev.fileserver.server.storage.ArchiveRefusedException;
 import dev.fileserver.server.storage.ArchiveTopLevelException;
 import dev.fileserver.server.storage.CapacityPolicy;
 import dev.fileserver.server.storage.ExpansionRatioException;
+import dev.fileserver.server.storage.DigestMismatchException;
 import dev.fileserver.server.storage.IsADirectoryException;
 import dev.fileserver.server.storage.Names;
+import dev.fileserver.server.storage.PartKey;
 import dev.fileserver.server.storage.ReservedNameException;
 import dev.fileserver.server.storage.StorageFailureException.Operation;
 import dev.fileserver.server.storage.StoragePath;
@@ -31,16 +36,20 @@ import dev.fileserver.server.storage.UploadAbandonedException;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.archive.ExpansionLimitException;
 import dev.fileserver.wire.archive.ExtractionStoppedException;
+import dev.fileserver.wire.archive.ExtractionSink;
+import dev.fileserver.wire.archive.LocalFolderSink;
 import dev.fileserver.wire.archive.PosixModes;
 import dev.fileserver.wire.archive.TarballExtractor;
 import dev.fileserver.wire.archive.TarballLimits;
 import dev.fileserver.wire.archive.UnsafeArchiveException;
+import dev.fileserver.wire.digest.EntryDigests;
 import dev.fileserver.wire.files.RecursiveDelete;
 
 /**
  * One incoming file frame: its content goes to a hidden temporary file in the target folder, and
  * only {@link #commit()} makes it visible, by an atomic rename over the final name. Until then the
- * final name keeps its previous content; {@link #abort()} leaves no trace.
+ * final name keeps its previous content; {@link #abort()} leaves no trace, and {@link #suspend()}
+ * of a resumable upload hands the temporary over to the {@link KeptParts}.
  */
 final class LocalUpload implements Upload {
 
@@ -60,17 +69,39 @@ final class LocalUpload implements Upload {
 
     private final CapacityPolicy capacity;
 
+    private final KeptParts parts;
+
+    private final PartKey key;
+
+    private String sha256;
+
+    private Map<String, String> expectedEntries;
+
     private boolean finished;
 
     LocalUpload(StoragePath target, Path directory, FileHeader header, UploadPolicy policy, CapacityPolicy capacity)
             throws IOException {
+        this(target, directory, header, policy, capacity, null, null, null);
+    }
+
+    /**
+     * @param continued a temporary already holding the bytes before the header's offset (a claimed
+     *                  kept part), appended to; null to start a new one
+     * @param parts     where a suspended resumable upload is kept, under {@code key}; null for none
+     */
+    LocalUpload(StoragePath target, Path directory, FileHeader header, UploadPolicy policy, CapacityPolicy capacity,
+            Path continued, KeptParts parts, PartKey key) throws IOException {
         this.target = target;
         this.directory = directory;
         this.header = header;
         this.policy = policy;
         this.capacity = capacity;
-        this.temporary = directory.resolve(temporaryName(".part"));
-        this.channel = FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        this.parts = parts;
+        this.key = key;
+        this.temporary = continued != null ? continued : directory.resolve(temporaryName(".part"));
+        this.channel = continued != null
+                ? FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
+                : FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
         this.out = Channels.newOutputStream(channel);
     }
 
@@ -97,6 +128,9 @@ final class LocalUpload implements Upload {
             finally {
                 out.close();
             }
+            if (sha256 != null && !header.compressed()) {
+                KeptDigest.keep(temporary, sha256);
+            }
             return header.compressed() ? placeDirectory(abandoned) : placeFile();
         }
         catch (IOException e) {
@@ -120,6 +154,32 @@ final class LocalUpload implements Upload {
             // the file is deleted next either way
         }
         RecursiveDelete.deleteQuietly(temporary);
+    }
+
+    @Override
+    public void suspend() {
+        if (finished || parts == null || !header.extensions().resumable() || header.compressed()) {
+            abort();
+            return;
+        }
+        finished = true;
+        try {
+            out.close();
+            parts.keep(temporary, key);
+        }
+        catch (IOException e) {
+            RecursiveDelete.deleteQuietly(temporary);
+        }
+    }
+
+    @Override
+    public void verified(String sha256) {
+        this.sha256 = sha256;
+    }
+
+    @Override
+    public void expectEntries(Map<String, String> sha256ByName) {
+        this.expectedEntries = Map.copyOf(sha256ByName);
     }
 
     private StoragePath placeFile() throws IOException {
@@ -149,7 +209,15 @@ final class LocalUpload implements Upload {
         Path staging = directory.resolve(temporaryName(".d"));
         Files.createDirectory(staging);
         try {
-            List<String> names = extract(staging, abandoned);
+            Map<String, String> arrived = new HashMap<>();
+            List<String> names = extract(staging, abandoned,
+                    sink -> expectedEntries == null ? sink : EntryDigests.recording(sink, arrived));
+            if (expectedEntries != null) {
+                EntryDigests.firstMismatch(expectedEntries, arrived).ifPresent(mismatch -> {
+                    throw new DigestMismatchException(header.directoryName(), mismatch.name(), mismatch.announced(),
+                            mismatch.arrived());
+                });
+            }
             refuseReservedNames(staging);
             // v1: the single top-level entry is the folder's own name; nothing else may ride along
             if (!names.equals(List.of(header.directoryName()))) {
@@ -181,12 +249,13 @@ final class LocalUpload implements Upload {
      * Unpacks the received tarball into {@code staging}. It may expand only as far as its limit, the
      * capacity left and the ratio to the bytes sent allow; the work stops once the client is gone.
      */
-    private List<String> extract(Path staging, BooleanSupplier abandoned) throws IOException {
+    private List<String> extract(Path staging, BooleanSupplier abandoned, UnaryOperator<ExtractionSink> around)
+            throws IOException {
         long byRatio = policy.expansionAllowed(header.fileLen());
         long byLimitAndRoom = Math.min(policy.tarball().maxExpandedBytes(), capacity.availableBytes(target));
         TarballLimits limits = policy.tarball().withMaxExpandedBytes(Math.max(0, Math.min(byRatio, byLimitAndRoom)));
-        try (InputStream tarball = Files.newInputStream(temporary)) {
-            return new TarballExtractor(limits, abandoned).extract(tarball, staging);
+        try (InputStream tarball = Files.newInputStream(temporary); LocalFolderSink sink = new LocalFolderSink(staging)) {
+            return new TarballExtractor(limits, abandoned).extract(tarball, around.apply(sink));
         }
         catch (ExtractionStoppedException e) {
             throw new UploadAbandonedException(header.directoryName(), e);

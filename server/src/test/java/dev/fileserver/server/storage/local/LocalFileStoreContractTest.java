@@ -6,14 +6,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.fileserver.server.storage.Download;
 import dev.fileserver.server.storage.FileStore;
 import dev.fileserver.server.storage.FileStoreContractTest;
 import dev.fileserver.server.storage.Names;
@@ -21,6 +29,8 @@ import dev.fileserver.server.storage.StorageFailureException;
 import dev.fileserver.server.storage.StoragePath;
 import dev.fileserver.server.storage.Upload;
 import dev.fileserver.wire.FileHeader;
+import dev.fileserver.server.storage.PartKey;
+import dev.fileserver.wire.digest.Sha256;
 import dev.fileserver.wire.archive.TarballLimits;
 
 /** The local backend against the storage contract, plus what only a disk can show. */
@@ -54,6 +64,31 @@ class LocalFileStoreContractTest extends FileStoreContractTest {
         }
     }
 
+    /** A clock that moves only when told. */
+    private static final class MovableClock extends Clock {
+
+        private Instant now = Instant.parse("2025-01-01T00:00:00Z");
+
+        void advance(Duration duration) {
+            now = now.plus(duration);
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
     @Test
     void anUploadInProgressIsATemporaryOnDiskAndAbortRemovesIt() throws IOException {
         FileStore store = newStore(1 << 20, Long.MAX_VALUE / 2);
@@ -82,4 +117,72 @@ class LocalFileStoreContractTest extends FileStoreContractTest {
             Files.setPosixFilePermissions(locked, PosixFilePermissions.fromString("rwx------"));
         }
     }
+
+    @Test
+    void aDigestKeptWithAnUploadIsServedUntilTheFileIsChangedBehindTheServersBack() throws IOException {
+        FileStore store = newStore(1 << 20, Long.MAX_VALUE / 2);
+        byte[] content = "checked".getBytes(StandardCharsets.UTF_8);
+        Upload upload = store.beginUpload(StoragePath.ROOT, FileHeader.ofFile("checked.txt", 0644, content.length));
+        upload.write(content, 0, content.length);
+        upload.verified(Sha256.of(content));
+        upload.commit();
+        try (Download download = store.openForDownload(StoragePath.parse("checked.txt"))) {
+            assertThat(download.keptSha256()).contains(Sha256.of(content));
+        }
+
+        Files.writeString(root.resolve("checked.txt"), " and changed", StandardOpenOption.APPEND);
+
+        try (Download download = store.openForDownload(StoragePath.parse("checked.txt"))) {
+            assertThat(download.keptSha256()).isEmpty();
+        }
+    }
+
+    @Test
+    void aDigestTakenWhileSendingAWholeFileIsKeptOnlyIfTheFileDidNotChangeMeanwhile() throws IOException {
+        FileStore store = newStore(1 << 20, Long.MAX_VALUE / 2);
+        Files.writeString(root.resolve("sent.txt"), "sent");
+        String sha256 = Sha256.of("sent".getBytes(StandardCharsets.UTF_8));
+        try (Download download = store.openForDownload(StoragePath.parse("sent.txt"))) {
+            download.hashed(sha256);
+        }
+        try (Download download = store.openForDownload(StoragePath.parse("sent.txt"))) {
+            assertThat(download.keptSha256()).contains(sha256);
+        }
+
+        Files.writeString(root.resolve("moving.txt"), "before");
+        try (Download download = store.openForDownload(StoragePath.parse("moving.txt"))) {
+            Files.writeString(root.resolve("moving.txt"), "after, longer");
+            download.hashed(Sha256.of("before".getBytes(StandardCharsets.UTF_8)));
+        }
+        try (Download download = store.openForDownload(StoragePath.parse("moving.txt"))) {
+            assertThat(download.keptSha256()).isEmpty();
+        }
+    }
+
+    @Test
+    void aKeptPartGoesOnceItsTimeIsUpAndARestartLeavesItUntilThen() throws IOException {
+        MovableClock clock = new MovableClock();
+        newStore(1 << 20, Long.MAX_VALUE / 2);
+        LocalFileStore store = new LocalFileStore(StorageRoot.open(root),
+                new UploadPolicy(1 << 20, new TarballLimits(1 << 24, 1000), false, Duration.ofHours(24)),
+                new FreeSpaceReserve(StorageRoot.open(root), 0), 0, clock);
+        PartKey key = new PartKey(PartKey.NO_ACCOUNT, StoragePath.ROOT, "big.bin", 10);
+        Upload upload = store.beginUpload(StoragePath.ROOT,
+                FileHeader.ofFile("big.bin", 0644, 10).with(FileHeader.Extensions.NONE.withResumable()), key);
+        upload.write(new byte[6], 0, 6);
+        upload.suspend();
+
+        assertThat(store.removeStaleTemporaries()).isZero();
+        clock.advance(Duration.ofHours(23));
+        assertThat(store.removeExpiredParts()).isZero();
+        assertThat(store.keptLength(key)).isEqualTo(6);
+
+        clock.advance(Duration.ofHours(1));
+        assertThat(store.keptLength(key)).isZero();
+        assertThat(store.removeExpiredParts()).isEqualTo(1);
+        try (var parts = Files.list(root.resolve(KeptParts.FOLDER))) {
+            assertThat(parts).isEmpty();
+        }
+    }
+
 }
