@@ -11,22 +11,22 @@ import org.springframework.integration.ip.tcp.connection.AbstractServerConnectio
 import org.springframework.stereotype.Component;
 
 import dev.fileserver.server.config.FileServerProperties;
-import dev.fileserver.server.storage.local.StorageRoot;
+import dev.fileserver.server.storage.FileStore;
 
-/** One line, once ready, with what an operator needs first: root, addresses, profiles. */
+/** One line, once ready, with what an operator needs first: where the files are, addresses, profiles. */
 @Component
 class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
 
-    private final StorageRoot root;
+    private final FileStore store;
 
     private final FileServerProperties properties;
 
     private final AbstractServerConnectionFactory factory;
 
-    StartupReport(StorageRoot root, FileServerProperties properties, AbstractServerConnectionFactory factory) {
-        this.root = root;
+    StartupReport(FileStore store, FileServerProperties properties, AbstractServerConnectionFactory factory) {
+        this.store = store;
         this.properties = properties;
         this.factory = factory;
     }
@@ -37,7 +37,8 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
         String http = environment.getProperty("server.address", "0.0.0.0") + ":"
                 + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         String[] profiles = environment.getActiveProfiles();
-        log.info("File server ready: root {}, tcp {}:{}, http {}, profiles {}", root.path(), properties.bindAddress(),
-                factory.getPort(), http, profiles.length == 0 ? "[default]" : Arrays.toString(profiles));
+        log.info("File server ready: root {}, tcp {}:{}, http {}, profiles {}", store.location(),
+                properties.bindAddress(), factory.getPort(), http,
+                profiles.length == 0 ? "[default]" : Arrays.toString(profiles));
     }
 }
