@@ -49,8 +49,6 @@ final class ObjectWriter {
 
     private long written;
 
-    private boolean ended;
-
     ObjectWriter(Bucket bucket, String key, Map<String, String> metadata, Precondition precondition,
             PartBuffers buffers, BackgroundWork work) {
         this.bucket = bucket;
@@ -91,7 +89,6 @@ final class ObjectWriter {
      * once its parts have arrived.
      */
     void close() throws IOException {
-        ended = true;
         if (uploadId == null) {
             if (current == null) {
                 work.reserve();
@@ -116,7 +113,6 @@ final class ObjectWriter {
 
     /** Drops what was received; a multipart upload begun is aborted once its parts in flight have ended. */
     void abort() {
-        ended = true;
         if (current != null) {
             buffers.give(current);
             work.release();
@@ -135,10 +131,6 @@ final class ObjectWriter {
                 }
             });
         }
-    }
-
-    boolean ended() {
-        return ended;
     }
 
     private void takeBuffer() throws IOException {

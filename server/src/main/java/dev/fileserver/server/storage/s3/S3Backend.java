@@ -19,6 +19,7 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import dev.fileserver.server.config.FileServerProperties;
+import dev.fileserver.wire.archive.TarballLimits;
 
 /**
  * The S3 backend as configured: one synchronous client (over the Apache HTTP client) for the bucket,
@@ -52,7 +53,7 @@ public final class S3Backend implements AutoCloseable {
      * @param maxListingChars a listing longer than this is refused by the command; no more is read
      */
     public static S3Backend connect(FileServerProperties.S3 settings, long maxUploadBytes,
-            dev.fileserver.wire.archive.TarballLimits tarball, long maxListingChars) {
+            TarballLimits tarball, long maxListingChars) {
         Transfers transfers = new Transfers(new PartBuffers(settings.partSize().toBytes(), settings.uploadBufferBytes()),
                 settings.partsInFlight());
         S3Client client = client(settings, transfers.connectionsNeeded());

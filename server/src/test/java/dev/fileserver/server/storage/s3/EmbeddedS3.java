@@ -1,7 +1,9 @@
 package dev.fileserver.server.storage.s3;
 
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -48,8 +50,9 @@ public final class EmbeddedS3 implements AutoCloseable {
                 .httpClientBuilder(ApacheHttpClient.builder()).build();
     }
 
-    /** Starts a server keeping its objects under {@code directory}. */
+    /** Starts a server keeping its objects under {@code directory}, created if missing. */
     public static EmbeddedS3 start(Path directory) throws Exception {
+        Files.createDirectories(directory);
         Properties properties = new Properties();
         properties.setProperty("jclouds.filesystem.basedir", directory.toString());
         properties.setProperty("jclouds.identity", ACCESS_KEY);
@@ -86,13 +89,28 @@ public final class EmbeddedS3 implements AutoCloseable {
         return bucket;
     }
 
-    /** The file server's settings for {@code bucket} below {@code prefix}, as command-line arguments. */
-    public List<String> serverArguments(String bucket, String prefix) {
-        return List.of("--fileserver.storage.type=s3", "--fileserver.storage.s3.endpoint=" + endpoint(),
-                "--fileserver.storage.s3.bucket=" + bucket, "--fileserver.storage.s3.prefix=" + prefix,
-                "--fileserver.storage.s3.path-style-access=true",
+    /** A new, empty bucket, seen below {@code prefix}. */
+    public BucketView createBucket(String prefix) {
+        return new BucketView(client, createBucket(), prefix);
+    }
+
+    /**
+     * The file server's settings for {@code bucket} below {@code prefix}, as command-line arguments,
+     * followed by {@code more} (which win over them).
+     */
+    public String[] serverArguments(String bucket, String prefix, String... more) {
+        List<String> arguments = new ArrayList<>(List.of("--fileserver.storage.type=s3",
+                "--fileserver.storage.s3.endpoint=" + endpoint(), "--fileserver.storage.s3.bucket=" + bucket,
+                "--fileserver.storage.s3.prefix=" + prefix, "--fileserver.storage.s3.path-style-access=true",
                 "--fileserver.storage.s3.access-key=" + ACCESS_KEY,
-                "--fileserver.storage.s3.secret-key=" + SECRET_KEY);
+                "--fileserver.storage.s3.secret-key=" + SECRET_KEY));
+        arguments.addAll(List.of(more));
+        return arguments.toArray(String[]::new);
+    }
+
+    /** The file server's settings for what {@code bucket} shows, then {@code more}. */
+    public String[] serverArguments(BucketView bucket, String... more) {
+        return serverArguments(bucket.name(), bucket.prefix(), more);
     }
 
     /** The store goes away: connections are refused until {@link #restart()}. */
