@@ -47,8 +47,6 @@ final class FolderUpload implements Upload {
 
     private final String stagingKey;
 
-    private final BackgroundWork work;
-
     private final StagedFolderSink sink;
 
     private final ByteHandoff handoff = new ByteHandoff(4 * Transfer.BUFFER_SIZE);
@@ -65,8 +63,7 @@ final class FolderUpload implements Upload {
         this.transfers = transfers;
         this.quota = quota;
         this.stagingKey = bucket.stagingKey(UUID.randomUUID().toString());
-        this.work = transfers.forUpload();
-        this.sink = new StagedFolderSink(bucket, stagingKey, transfers, work);
+        this.sink = new StagedFolderSink(bucket, stagingKey, transfers);
         TarballExtractor extractor = new TarballExtractor(limits);
         this.extraction = CompletableFuture.supplyAsync(() -> extract(extractor), transfers.executor());
     }
@@ -141,7 +138,7 @@ final class FolderUpload implements Upload {
         }
         finished = true;
         handoff.failWriting();
-        extraction.whenComplete((names, failure) -> work.afterAll(() -> deleteStaging(null)));
+        extraction.whenComplete((names, failure) -> sink.afterAll(() -> deleteStaging(null)));
     }
 
     /** Deletes {@code keys}, or when null whatever is below the staging key: the store is asked then. */

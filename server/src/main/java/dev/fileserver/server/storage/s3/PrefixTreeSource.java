@@ -38,6 +38,10 @@ final class PrefixTreeSource implements TarballSource {
 
     private int rootMode = ObjectModes.FOLDER_DEFAULT;
 
+    private ReadAhead readAhead;
+
+    private int filesListed;
+
     PrefixTreeSource(Bucket bucket, String folderKey, Transfers transfers) {
         this.bucket = bucket;
         this.folderKey = folderKey;
@@ -65,6 +69,9 @@ final class PrefixTreeSource implements TarballSource {
         List<ObjectEntry> entries = new ArrayList<>();
         root.collect("", entries, heads, this);
         rootMode = entries.get(0).mode();
+        List<StoredObject> files = entries.stream().filter(entry -> !entry.folder())
+                .map(entry -> entry.object().orElseThrow()).toList();
+        readAhead = new ReadAhead(bucket, transfers.executor(), files);
         return entries;
     }
 
@@ -139,7 +146,8 @@ final class PrefixTreeSource implements TarballSource {
                     node.collect(childPath, entries, heads, source);
                 }
                 else {
-                    entries.add(ObjectEntry.file(childPath, heads.get(source.folderKey + child), source));
+                    entries.add(ObjectEntry.file(childPath, heads.get(source.folderKey + child), source.filesListed++,
+                            source));
                 }
             });
         }
@@ -147,25 +155,25 @@ final class PrefixTreeSource implements TarballSource {
 
     /** A folder or a file of the tree, as listed. */
     record ObjectEntry(String name, boolean folder, long size, int mode, FileTime modified,
-            Optional<StoredObject> object, PrefixTreeSource source) implements TarballSource.Entry {
+            Optional<StoredObject> object, int index, PrefixTreeSource source) implements TarballSource.Entry {
 
         static ObjectEntry folder(String name, StoredObject marker, Instant listedAt) {
             int mode = marker != null ? marker.mode() : ObjectModes.FOLDER_DEFAULT;
             Instant modified = marker != null && marker.modified() != null ? marker.modified() : listedAt;
-            return new ObjectEntry(name, true, 0, mode, FileTime.from(modified), Optional.empty(), null);
+            return new ObjectEntry(name, true, 0, mode, FileTime.from(modified), Optional.empty(), -1, null);
         }
 
-        static ObjectEntry file(String name, StoredObject object, PrefixTreeSource source) {
+        /** The {@code index}th file of the tree, in archive order. */
+        static ObjectEntry file(String name, StoredObject object, int index, PrefixTreeSource source) {
             Instant modified = object.modified() != null ? object.modified() : source.listedAt;
             return new ObjectEntry(name, false, object.size(), object.mode(), FileTime.from(modified),
-                    Optional.of(object), source);
+                    Optional.of(object), index, source);
         }
 
         @Override
         public InputStream open() throws IOException {
-            StoredObject stored = object.orElseThrow();
             try {
-                return ObjectDownload.open(source.bucket, stored, name);
+                return source.readAhead.open(index, name);
             }
             catch (IOException e) {
                 throw new ArchiveChangedException(name);

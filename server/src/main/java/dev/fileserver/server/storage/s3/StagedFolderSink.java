@@ -1,5 +1,6 @@
 package dev.fileserver.server.storage.s3;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.attribute.FileTime;
@@ -19,8 +20,8 @@ import dev.fileserver.wire.archive.UnsafeArchiveException;
 /**
  * Stores the entries of a folder upload as objects below a staging key, where nobody looks, for
  * {@link FolderPublisher} to copy into place once the archive was read whole and found sound.
- * Every folder gets a marker object (so that it stays when emptied, as a folder on disk does); small
- * files are put in the background, within the upload's part buffers. An object store has no links:
+ * Every folder gets a marker object (so that it stays when emptied, as a folder on disk does); files
+ * are put in the background, many small ones at once. An object store has no links:
  * a symbolic link is refused, a hard link becomes a copy of the file it names.
  */
 final class StagedFolderSink implements ExtractionSink {
@@ -37,9 +38,14 @@ final class StagedFolderSink implements ExtractionSink {
 
     private final String stagingKey;
 
+    /** A file no larger than this is held whole while it is put, {@link Transfers#SMALL_PUTS_IN_FLIGHT} at once. */
+    static final int SMALL_FILE = 64 * 1024;
+
     private final Transfers transfers;
 
     private final BackgroundWork work;
+
+    private final BackgroundWork smallPuts;
 
     private final byte[] buffer = new byte[Transfer.BUFFER_SIZE];
 
@@ -50,11 +56,12 @@ final class StagedFolderSink implements ExtractionSink {
 
     private ObjectWriter current;
 
-    StagedFolderSink(Bucket bucket, String stagingKey, Transfers transfers, BackgroundWork work) {
+    StagedFolderSink(Bucket bucket, String stagingKey, Transfers transfers) {
         this.bucket = bucket;
         this.stagingKey = stagingKey;
         this.transfers = transfers;
-        this.work = work;
+        this.work = transfers.forUpload();
+        this.smallPuts = transfers.limitedTo(Transfers.SMALL_PUTS_IN_FLIGHT);
     }
 
     List<Staged> staged() {
@@ -68,14 +75,27 @@ final class StagedFolderSink implements ExtractionSink {
         markFolder(parts, mode);
     }
 
+    /**
+     * A small file (most of a typical folder) is read whole into an array of its own size and put with
+     * many others at once; a larger one goes through the upload's part buffers like any upload.
+     */
     @Override
     public void file(List<String> parts, int mode, FileTime modified, InputStream content) throws IOException {
         refuseReserved(parts);
         parents(parts);
         String name = String.join("/", parts);
         claimFile(name);
+        byte[] head = content.readNBytes(SMALL_FILE + 1);
+        if (head.length <= SMALL_FILE) {
+            smallPuts.run(() -> bucket.put(stagingKey + name, RequestBody.fromContentProvider(
+                    () -> new ByteArrayInputStream(head), head.length, "application/octet-stream"),
+                    ObjectModes.metadata(mode), Precondition.NONE));
+            staged.put(name, new Staged(name, head.length));
+            return;
+        }
         current = new ObjectWriter(bucket, stagingKey + name, ObjectModes.metadata(mode), Precondition.NONE,
                 transfers.buffers(), work);
+        current.write(head, 0, head.length);
         int read;
         while ((read = content.read(buffer)) >= 0) {
             current.write(buffer, 0, read);
@@ -97,7 +117,7 @@ final class StagedFolderSink implements ExtractionSink {
         String name = String.join("/", parts);
         claimFile(name);
         // the file it names must be stored before it can be copied
-        work.awaitAll();
+        awaitAll();
         bucket.copy(stagingKey + targetName, stagingKey + name, file.size());
         staged.put(name, new Staged(name, file.size()));
     }
@@ -111,7 +131,17 @@ final class StagedFolderSink implements ExtractionSink {
     /** Waits for the objects still being put; a failure to store one fails the extraction. */
     @Override
     public void finish() throws IOException {
+        awaitAll();
+    }
+
+    private void awaitAll() throws IOException {
         work.awaitAll();
+        smallPuts.awaitAll();
+    }
+
+    /** Runs {@code cleanup} on a pool thread once every object sent has been stored or has failed. */
+    void afterAll(Runnable cleanup) {
+        work.afterAll(() -> smallPuts.afterAll(cleanup));
     }
 
     /** Gives up the object being written, if any. */
@@ -142,7 +172,7 @@ final class StagedFolderSink implements ExtractionSink {
             throw new UnsafeArchiveException("archive entry '" + name + "' replaces a file or link with a folder");
         }
         String marker = name + "/";
-        work.run(() -> bucket.put(stagingKey + marker, RequestBody.empty(),
+        smallPuts.run(() -> bucket.put(stagingKey + marker, RequestBody.empty(),
                 ObjectModes.metadata(mode), Precondition.NONE));
         staged.put(marker, new Staged(marker, 0));
     }

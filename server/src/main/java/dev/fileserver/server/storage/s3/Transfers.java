@@ -15,8 +15,11 @@ final class Transfers implements AutoCloseable {
     /** Requests a listing sends at once for what it cannot get from the listing itself (modes). */
     static final int LOOKUPS_IN_FLIGHT = 16;
 
-    /** Copies and deletes a folder upload sends at once while publishing. */
-    static final int COPIES_IN_FLIGHT = 8;
+    /** Copies a folder upload sends at once while publishing. */
+    static final int COPIES_IN_FLIGHT = 16;
+
+    /** Small files (and folder markers) one folder upload puts at once, each held whole meanwhile. */
+    static final int SMALL_PUTS_IN_FLIGHT = 16;
 
     private final PartBuffers buffers;
 
@@ -49,7 +52,7 @@ final class Transfers implements AutoCloseable {
 
     /** Connections the HTTP client needs so that no request in flight waits for one. */
     int connectionsNeeded() {
-        return buffers.count() + LOOKUPS_IN_FLIGHT + COPIES_IN_FLIGHT + 64;
+        return buffers.count() + LOOKUPS_IN_FLIGHT + COPIES_IN_FLIGHT + SMALL_PUTS_IN_FLIGHT + ReadAhead.AHEAD + 64;
     }
 
     private static ThreadFactory daemonThreads() {

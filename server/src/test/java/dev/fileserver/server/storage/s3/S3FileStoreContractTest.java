@@ -12,6 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
+import dev.fileserver.server.storage.ArchiveRefusedException;
 import dev.fileserver.server.storage.ArchiveTopLevelException;
 import dev.fileserver.server.storage.Download;
 import dev.fileserver.server.storage.FileStore;
@@ -157,6 +161,77 @@ class S3FileStoreContractTest extends FileStoreContractTest {
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(keys())
                 .containsExactlyInAnyOrder(bucket.prefix() + "album/", bucket.prefix() + "album/a.txt",
                         bucket.prefix() + "album/sub/", bucket.prefix() + "album/sub/b.txt"));
+    }
+
+    @Test
+    void aFolderOfManySmallFilesAndLargerOnesComesDownWhole() throws IOException {
+        FileStore store = newStore(1 << 24, Long.MAX_VALUE / 2);
+        Map<String, String> files = new java.util.TreeMap<>();
+        for (int i = 0; i < 30; i++) {
+            files.put("many/f-" + i + ".txt", "file " + i);
+        }
+        files.put("many/sub/larger-than-a-small-put.txt", "x".repeat(100_000));
+        files.put("many/sub/larger-than-read-ahead.txt", "y".repeat(300_000));
+        putFolder(store, StoragePath.ROOT, "many", files);
+
+        try (Download download = store.openForDownload(StoragePath.parse("many"))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            download.writeContent(out);
+            assertThat(out.size()).isEqualTo(download.header().fileLen());
+            assertThat(filesIn(out.toByteArray())).isEqualTo(files);
+        }
+    }
+
+    @Test
+    void aHardLinkInAnUploadedFolderBecomesACopyAndASymbolicLinkIsRefused() throws IOException {
+        FileStore store = newStore(1 << 20, Long.MAX_VALUE / 2);
+        commitFolder(store, "linked", tar -> {
+            file(tar, "linked/original.txt", "shared");
+            TarArchiveEntry hard = new TarArchiveEntry("linked/again.txt", TarArchiveEntry.LF_LINK);
+            hard.setLinkName("linked/original.txt");
+            tar.putArchiveEntry(hard);
+            tar.closeArchiveEntry();
+        });
+        assertThat(read(store, StoragePath.parse("linked/again.txt"))).isEqualTo("shared");
+
+        assertThatThrownBy(() -> commitFolder(store, "linked", tar -> {
+            file(tar, "linked/other.txt", "other");
+            TarArchiveEntry symbolic = new TarArchiveEntry("linked/shortcut", TarArchiveEntry.LF_SYMLINK);
+            symbolic.setLinkName("other.txt");
+            tar.putArchiveEntry(symbolic);
+            tar.closeArchiveEntry();
+        })).isInstanceOfSatisfying(ArchiveRefusedException.class,
+                e -> assertThat(e.getMessage()).contains("symbolic link 'linked/shortcut' cannot be stored"));
+        assertThat(names(store, StoragePath.parse("linked"))).containsExactly("again.txt", "original.txt");
+    }
+
+    private interface TarContent {
+        void write(TarArchiveOutputStream tar) throws IOException;
+    }
+
+    private static void commitFolder(FileStore store, String name, TarContent content) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
+            content.write(tar);
+        }
+        byte[] tarball = bytes.toByteArray();
+        Upload upload = store.beginUpload(StoragePath.ROOT, FileHeader.ofDirectory(name, 0755, tarball.length));
+        try {
+            upload.write(tarball, 0, tarball.length);
+            upload.commit();
+        }
+        finally {
+            upload.abort();
+        }
+    }
+
+    private static void file(TarArchiveOutputStream tar, String name, String text) throws IOException {
+        byte[] content = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        TarArchiveEntry entry = new TarArchiveEntry(name);
+        entry.setSize(content.length);
+        tar.putArchiveEntry(entry);
+        tar.write(content);
+        tar.closeArchiveEntry();
     }
 
     @Test
