@@ -13,9 +13,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.fileserver.server.config.FileServerProperties;
 import dev.fileserver.server.config.StartupException;
 import dev.fileserver.server.support.RunningServer;
 import dev.fileserver.server.support.RunningServer.HttpResult;
+import dev.fileserver.server.support.V1Client;
 
 /** With the S3 backend, start-up checks the bucket and stops with one line when it cannot be used; health shows it. */
 class S3StartupTest {
@@ -84,6 +86,20 @@ class S3StartupTest {
                 s3.restart();
             }
             assertThat(server.get("/actuator/health").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void theS3ProfileInTheRepositorysConfigNeedsOnlyTheStoresAddressAndCredentials() throws IOException {
+        try (RunningServer server = RunningServer.start(temp.resolve("unused"),
+                "--spring.config.additional-location=optional:file:../config/", "--spring.profiles.active=s3",
+                "--fileserver.storage.s3.endpoint=" + s3.endpoint(), "--fileserver.storage.s3.bucket=" + bucket,
+                "--fileserver.storage.s3.access-key=" + EmbeddedS3.ACCESS_KEY,
+                "--fileserver.storage.s3.secret-key=" + EmbeddedS3.SECRET_KEY);
+                V1Client client = V1Client.connectAccepted(server.port())) {
+            assertThat(server.context().getBean(FileServerProperties.class).storage().type())
+                    .isEqualTo(FileServerProperties.Storage.Type.S3);
+            assertThat(client.request("/list", 3)).containsExactly("ok", "ok", "");
         }
     }
 
