@@ -21,12 +21,12 @@ import java.util.Set;
 record BenchOptions(Sizes sizes, int runs, Path serverJar, Path clientJar, Path resultsDirectory, String command,
         String revision, List<String> serverJvmOptions, Set<String> only) {
 
-    static final Set<String> SECTIONS = Set.of("bulk", "small", "tree", "concurrent", "sessions", "startup");
+    static final Set<String> SECTIONS = Set.of("bulk", "small", "tree", "concurrent", "sessions", "startup", "s3");
 
     static final String USAGE = """
             usage: bench [--quick] [--runs N] [--only SECTION,...] [--server-jvm-option OPTION]...
                          [--server-jar PATH] [--client-jar PATH] [--results DIR] [--command TEXT] [--revision TEXT]
-              sections: bulk, small, tree, concurrent, sessions, startup""";
+              sections: bulk, small, tree, concurrent, sessions, startup, s3""";
 
     static BenchOptions parse(String[] args) {
         boolean quick = false;
