@@ -34,8 +34,11 @@ final class ByteHandoff {
         this.ring = new byte[capacity];
     }
 
-    /** Hands bytes to the reader, waiting while the pipe is full; drops them once the reader has stopped. */
-    void write(byte[] bytes, int offset, int length) throws InterruptedIOException {
+    /**
+     * Hands bytes to the reader, waiting while the pipe is full; drops them once the reader has stopped.
+     * Returns false when the reader has stopped.
+     */
+    boolean write(byte[] bytes, int offset, int length) throws InterruptedIOException {
         int from = offset;
         int left = length;
         lock.lock();
@@ -55,6 +58,7 @@ final class ByteHandoff {
                 left -= chunk;
                 changed.signalAll();
             }
+            return !readerDone;
         }
         finally {
             lock.unlock();

@@ -82,13 +82,26 @@ final class FolderUpload implements Upload {
         }
     }
 
+    /**
+     * Hands the bytes to the extraction. Once the store has failed it, the client is told at once
+     * rather than after sending the rest; a refused archive is still read to its end and reported
+     * at commit, as it is from disk, so that a v1 client stays in step.
+     */
     @Override
     public void write(byte[] bytes, int offset, int length) {
+        boolean extracting;
         try {
-            handoff.write(bytes, offset, length);
+            extracting = handoff.write(bytes, offset, length);
         }
         catch (IOException e) {
             throw StoreProblems.failed(Operation.STORE, header.fileName(), e);
+        }
+        if (!extracting) {
+            // the extraction stopped reading: it has ended, or is about to
+            Throwable failure = extraction.handle((names, thrown) -> thrown).join();
+            if (failure != null && failure.getCause() instanceof SdkException store) {
+                throw failed(store);
+            }
         }
     }
 

@@ -205,16 +205,52 @@ class S3FileStoreContractTest extends FileStoreContractTest {
         assertThat(names(store, StoragePath.parse("linked"))).containsExactly("again.txt", "original.txt");
     }
 
+    @Test
+    void aFolderUploadWhoseStoreGoesAwayIsRefusedWhileStillArrivingAndLeavesNothing() throws Exception {
+        FileStore store = newStore(1 << 30, Long.MAX_VALUE / 2);
+        java.util.Random random = new java.util.Random(200);
+        byte[] tarball = tarballOf(tar -> {
+            for (int i = 0; i < 200; i++) {
+                byte[] content = new byte[64 * 1024];
+                random.nextBytes(content);
+                file(tar, "gone/f-" + i + ".bin", content);
+            }
+        });
+        Upload upload = store.beginUpload(StoragePath.ROOT, FileHeader.ofDirectory("gone", 0755, tarball.length));
+        int sent = 0;
+        try {
+            for (; sent < tarball.length; sent += 65536) {
+                if (sent == 1 << 20) {
+                    s3.stop();
+                }
+                upload.write(tarball, sent, Math.min(65536, tarball.length - sent));
+            }
+        }
+        catch (StorageFailureException e) {
+            assertThat(e.reason()).isEqualTo("the object store is unreachable");
+        }
+        finally {
+            s3.restart();
+            upload.abort();
+        }
+        assertThat(sent).as("refused before the whole tarball was sent").isLessThan(tarball.length);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(keys()).isEmpty());
+    }
+
     private interface TarContent {
         void write(TarArchiveOutputStream tar) throws IOException;
     }
 
-    private static void commitFolder(FileStore store, String name, TarContent content) throws IOException {
+    private static byte[] tarballOf(TarContent content) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (TarArchiveOutputStream tar = new TarArchiveOutputStream(new GzipCompressorOutputStream(bytes))) {
             content.write(tar);
         }
-        byte[] tarball = bytes.toByteArray();
+        return bytes.toByteArray();
+    }
+
+    private static void commitFolder(FileStore store, String name, TarContent content) throws IOException {
+        byte[] tarball = tarballOf(content);
         Upload upload = store.beginUpload(StoragePath.ROOT, FileHeader.ofDirectory(name, 0755, tarball.length));
         try {
             upload.write(tarball, 0, tarball.length);
@@ -226,7 +262,10 @@ class S3FileStoreContractTest extends FileStoreContractTest {
     }
 
     private static void file(TarArchiveOutputStream tar, String name, String text) throws IOException {
-        byte[] content = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        file(tar, name, text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    private static void file(TarArchiveOutputStream tar, String name, byte[] content) throws IOException {
         TarArchiveEntry entry = new TarArchiveEntry(name);
         entry.setSize(content.length);
         tar.putArchiveEntry(entry);
