@@ -154,7 +154,7 @@ class InteractiveShellTest {
         String screen = type("delete keep.txt", "n", "delete photos", "y", "exit");
 
         assertThat(screen).contains("Delete file 'keep.txt'? [y/N]").contains("Delete cancelled")
-                .contains("Delete directory 'photos' and everything in it (4 files, 33 B)? [y/N]")
+                .contains("Delete directory 'photos' and everything in it (5 files, 293.0 KiB)? [y/N]")
                 .contains("'photos' deleted successfully.");
         assertThat(server.root().resolve("keep.txt")).exists();
         assertThat(server.root().resolve("photos")).doesNotExist();

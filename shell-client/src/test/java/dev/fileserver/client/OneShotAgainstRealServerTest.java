@@ -168,7 +168,7 @@ class OneShotAgainstRealServerTest {
         ClientRun run = ClientRun.with(server.port(), "yes\n", true, "delete", "photos");
 
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.err()).isEqualTo("Delete directory 'photos' and everything in it (4 files, 33 B)? [y/N] ");
+        assertThat(run.err()).isEqualTo("Delete directory 'photos' and everything in it (5 files, 293.0 KiB)? [y/N] ");
         assertThat(root.resolve("photos")).doesNotExist();
     }
 
