@@ -59,6 +59,8 @@ import org.springframework.validation.annotation.Validated;
  *                                lines tcp=PORT, http=PORT and, with TLS on, tls=PORT (deleted on
  *                                shutdown), for whoever started it with port 0; none unless set
  * @param resume                  how interrupted uploads are kept for resuming
+ * @param storage                 where the files are kept: the local folder {@code root} (the default) or
+ *                                an S3-compatible bucket
  */
 @Validated
 @ConfigurationProperties("fileserver")
@@ -89,7 +91,8 @@ public record FileServerProperties(
         @NotNull @DefaultValue("./state") Path stateDir,
         Path portFile,
         @NotNull @Valid @DefaultValue DefenderSettings defender,
-        @Valid @NotNull @DefaultValue Resume resume) {
+        @Valid @NotNull @DefaultValue Resume resume,
+        @Valid @NotNull @DefaultValue Storage storage) {
 
     /**
      * The defender's settings, under {@code fileserver.defender.*}.
@@ -151,6 +154,113 @@ public record FileServerProperties(
     boolean isSizesValid() {
         return nonNegative(maxUploadSize) && nonNegative(freeSpaceReserve) && nonNegative(maxExtractedSize)
                 && nonNegative(maxListingSize) && nonNegative(maxUploadRate) && nonNegative(maxDownloadRate);
+    }
+
+    /**
+     * Where the files are kept, under {@code fileserver.storage.*}.
+     *
+     * @param type {@code local}: the folder {@code fileserver.root}; {@code s3}: the bucket described by
+     *             {@code s3}, which several servers may share
+     * @param s3   the bucket, read only when {@code type} is {@code s3}
+     */
+    public record Storage(@NotNull @DefaultValue("local") Type type, @Valid @NotNull @DefaultValue S3 s3) {
+
+        public enum Type {
+            LOCAL, S3
+        }
+
+        @AssertTrue(message = "fileserver.storage.s3.bucket must be set when fileserver.storage.type is s3")
+        boolean isBucketNamedForS3() {
+            return type != Type.S3 || (s3 != null && s3.bucket() != null && !s3.bucket().isBlank());
+        }
+    }
+
+    /**
+     * An S3-compatible bucket, under {@code fileserver.storage.s3.*}.
+     *
+     * @param endpoint             the store's URL ({@code http://ceph.internal:7480}); empty for AWS's own
+     *                             endpoint of {@code region}
+     * @param region               the region signed into every request; most self-hosted stores accept any
+     * @param bucket               the bucket; it must exist
+     * @param prefix               keys start with this, so one bucket can hold several trees; empty for the
+     *                             whole bucket
+     * @param pathStyleAccess      the bucket in the URL's path, not its host name (most self-hosted stores)
+     * @param accessKey            with {@code secretKey}: explicit credentials; when empty, the AWS default
+     *                             chain (environment, profile, instance role)
+     * @param secretKey            the secret of {@code accessKey}
+     * @param partSize             uploads go to the store in parts of this size (5MB to 5GB)
+     * @param partsInFlight        part buffers one upload may hold: the part being filled and those being sent
+     * @param uploadBufferLimit    part buffers all uploads together may hold; empty for a quarter of the heap,
+     *                             at most 256MB; an upload past it waits for a buffer
+     * @param quota                bytes the bucket (below {@code prefix}) may hold; empty for no limit
+     * @param quotaRecountInterval how often the bytes held are counted again (several servers store meanwhile)
+     * @param conditionalWrites    an upload replaces only the version it saw when it began: of two uploads of
+     *                             one name at once, the second to finish is refused instead of silently
+     *                             replacing the first; turn off for a store without conditional writes
+     * @param connectTimeout       how long connecting to the store may take
+     * @param readTimeout          how long the store may stay silent during a request
+     */
+    public record S3(
+            @DefaultValue("") String endpoint,
+            @NotBlank @DefaultValue("us-east-1") String region,
+            String bucket,
+            @NotNull @DefaultValue("") String prefix,
+            @DefaultValue("false") boolean pathStyleAccess,
+            @DefaultValue("") String accessKey,
+            @DefaultValue("") String secretKey,
+            @NotNull @DefaultValue("8MB") DataSize partSize,
+            @Min(1) @Max(64) @DefaultValue("4") int partsInFlight,
+            DataSize uploadBufferLimit,
+            DataSize quota,
+            @NotNull @DefaultValue("5m") Duration quotaRecountInterval,
+            @DefaultValue("true") boolean conditionalWrites,
+            @NotNull @DefaultValue("10s") Duration connectTimeout,
+            @NotNull @DefaultValue("60s") Duration readTimeout) {
+
+        /** The smallest part S3 accepts, except for an upload's last. */
+        public static final long MIN_PART_BYTES = 5L * 1024 * 1024;
+
+        /** The largest part S3 accepts. */
+        public static final long MAX_PART_BYTES = 5L * 1024 * 1024 * 1024;
+
+        @AssertTrue(message = "part-size must be between 5MB and 5GB")
+        boolean isPartSizeValid() {
+            return partSize == null || (partSize.toBytes() >= MIN_PART_BYTES && partSize.toBytes() <= MAX_PART_BYTES);
+        }
+
+        @AssertTrue(message = "upload-buffer-limit must hold at least one part")
+        boolean isUploadBufferLimitValid() {
+            return uploadBufferLimit == null || partSize == null || uploadBufferLimit.toBytes() >= partSize.toBytes();
+        }
+
+        @AssertTrue(message = "quota must not be negative")
+        boolean isQuotaValid() {
+            return quota == null || quota.toBytes() >= 0;
+        }
+
+        @AssertTrue(message = "access-key and secret-key go together")
+        boolean isCredentialsComplete() {
+            return (accessKey == null || accessKey.isEmpty()) == (secretKey == null || secretKey.isEmpty());
+        }
+
+        /** What {@code uploadBufferLimit} comes to: as set, or a quarter of the heap, at most 256 MiB. */
+        public long uploadBufferBytes() {
+            if (uploadBufferLimit != null) {
+                return uploadBufferLimit.toBytes();
+            }
+            return Math.max(partSize.toBytes(), Math.min(256L * 1024 * 1024, Runtime.getRuntime().maxMemory() / 4));
+        }
+
+        /** Whether credentials are given here rather than found by the AWS default chain. */
+        public boolean hasExplicitCredentials() {
+            return accessKey != null && !accessKey.isEmpty();
+        }
+
+        /** Hides the secret from logs and failure reports. */
+        @Override
+        public String toString() {
+            return "S3[endpoint=" + endpoint + ", region=" + region + ", bucket=" + bucket + ", prefix=" + prefix + "]";
+        }
     }
 
     private static boolean inFrameRange(DataSize size) {

@@ -12,7 +12,7 @@ import org.springframework.integration.ip.tcp.connection.AbstractServerConnectio
 import org.springframework.stereotype.Component;
 
 import dev.fileserver.server.config.FileServerProperties;
-import dev.fileserver.server.storage.local.StorageRoot;
+import dev.fileserver.server.storage.FileStore;
 import dev.fileserver.server.tcp.TcpListenerLifecycle;
 import dev.fileserver.server.tls.TlsServerContext;
 
@@ -26,7 +26,7 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
 
     private static final Logger log = LoggerFactory.getLogger(StartupReport.class);
 
-    private final StorageRoot root;
+    private final FileStore store;
 
     private final FileServerProperties properties;
 
@@ -36,9 +36,9 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
 
     private final ObjectProvider<TcpListenerLifecycle> listeners;
 
-    StartupReport(StorageRoot root, FileServerProperties properties, AbstractServerConnectionFactory factory,
+    StartupReport(FileStore store, FileServerProperties properties, AbstractServerConnectionFactory factory,
             ObjectProvider<TlsServerContext> tls, ObjectProvider<TcpListenerLifecycle> listeners) {
-        this.root = root;
+        this.store = store;
         this.properties = properties;
         this.factory = factory;
         this.tls = tls;
@@ -51,7 +51,7 @@ class StartupReport implements ApplicationListener<ApplicationReadyEvent> {
         String http = environment.getProperty("server.address", "0.0.0.0") + ":"
                 + environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
         String[] profiles = environment.getActiveProfiles();
-        log.info("File server ready: root {}, tcp {}:{}{}, http {}, profiles {}", root.path(), properties.bindAddress(),
+        log.info("File server ready: root {}, tcp {}:{}{}, http {}, profiles {}", store.location(), properties.bindAddress(),
                 factory.getPort(), tlsPart(), http, profiles.length == 0 ? "[default]" : Arrays.toString(profiles));
     }
 

@@ -9,6 +9,7 @@ import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.stereotype.Component;
 
+import dev.fileserver.server.storage.ConditionalOnLocalStorage;
 import dev.fileserver.server.storage.local.FreeSpaceReserve;
 import dev.fileserver.server.storage.local.StorageRoot;
 
@@ -17,6 +18,7 @@ import dev.fileserver.server.storage.local.StorageRoot;
  * the reserve; DOWN when it is not usable, OUT_OF_SERVICE when uploads would be refused for space.
  */
 @Component
+@ConditionalOnLocalStorage
 class StorageRootHealthIndicator extends AbstractHealthIndicator {
 
     private final StorageRoot root;

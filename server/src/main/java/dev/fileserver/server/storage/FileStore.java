@@ -30,6 +30,11 @@ public interface FileStore {
     /** What the root is called when a client names it with an empty path. */
     String rootName();
 
+    /** Where the files are, for an operator reading the log: a folder, a bucket. */
+    default String location() {
+        return rootName();
+    }
+
     StoreGuarantees guarantees();
 
     /**

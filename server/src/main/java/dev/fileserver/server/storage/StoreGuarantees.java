@@ -6,10 +6,13 @@ package dev.fileserver.server.storage;
  *
  * @param atomicFolderReplace a folder upload over an existing folder is seen by readers as the old
  *                            tree or the new one, never a mix (local disk: two renames and a note
- *                            that undoes a crash between them; an object store without rename may
- *                            declare false)
+ *                            that undoes a crash between them). False on S3, which cannot rename: a
+ *                            folder is staged whole, then published by copying, so readers may see old
+ *                            and new files side by side while it is published, or after a publish cut
+ *                            short; a refused or abandoned upload still leaves the old folder as it was
  * @param symbolicLinks       links may exist in the store; they are listed but never followed out of
- *                            the root, and a folder download leaves them out
+ *                            the root, and a folder download leaves them out (false on S3: an object
+ *                            store has none, and an uploaded folder holding one is refused)
  * @param atomicRename        {@link FileStore#rename} is one step: readers see the old name or the
  *                            new one, never both or neither (local disk: one rename; an object
  *                            store that copies then deletes declares false, and clients are told)

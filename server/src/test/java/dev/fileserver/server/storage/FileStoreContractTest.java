@@ -605,7 +605,7 @@ public abstract class FileStoreContractTest {
         return bytes.toByteArray();
     }
 
-    private static Map<String, String> filesIn(byte[] gzippedTar) throws IOException {
+    protected static Map<String, String> filesIn(byte[] gzippedTar) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (TarArchiveInputStream tar = new TarArchiveInputStream(
                 new GzipCompressorInputStream(new ByteArrayInputStream(gzippedTar)))) {

@@ -99,6 +99,11 @@ public final class LocalFileStore implements FileStore {
     }
 
     @Override
+    public String location() {
+        return root.path().toString();
+    }
+
+    @Override
     public StoreGuarantees guarantees() {
         return new StoreGuarantees(true, true, true);
     }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.server.support.RunningServer;
 import dev.fileserver.server.support.Trees;
-import dev.fileserver.server.support.V1Client;
+import dev.fileserver.testsupport.V1Client;
 
 /**
  * A folder upload replaces the old tree with two renames; a crash between them must not lose the
