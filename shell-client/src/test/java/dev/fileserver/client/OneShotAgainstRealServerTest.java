@@ -8,13 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.client.support.ClientRun;
-import dev.fileserver.client.support.RealServer;
 import dev.fileserver.testsupport.Trees;
 import dev.fileserver.wire.archive.PosixModes;
 
@@ -22,29 +18,7 @@ import dev.fileserver.wire.archive.PosixModes;
  * The client as a script runs it, {@code java -jar shell-client.jar COMMAND ARGS}, against the
  * real server on an ephemeral port with a temporary root.
  */
-class OneShotAgainstRealServerTest {
-
-    @RegisterExtension
-    static final RealServer server = new RealServer();
-
-    @TempDir
-    Path temp;
-
-    Path root;
-
-    Path local;
-
-    /** One server for the class; each test starts from an empty root. */
-    @BeforeEach
-    void emptyTheRoot() throws IOException {
-        root = server.root();
-        Trees.empty(root);
-        local = Files.createDirectories(temp.resolve("local"));
-    }
-
-    ClientRun client(String... args) {
-        return ClientRun.of(server.port(), args);
-    }
+class OneShotAgainstRealServerTest extends AgainstOneRealServer {
 
     @Test
     void lsPrintsTheNamesOfAServerFolderOnStdoutAndExitsZero() throws IOException {

@@ -82,6 +82,19 @@ public final class StoragePath implements Comparable<StoragePath> {
         return new StoragePath(Collections.unmodifiableList(longer));
     }
 
+    /**
+     * Refuses a path to be created whose names are not all plain ({@link Names#isPlain}): parsing
+     * lets a client name an existing server temporary or a control character, creating must not.
+     */
+    public StoragePath requirePlainNames() {
+        for (String part : parts) {
+            if (!Names.isPlain(part)) {
+                throw new InvalidNameException(part);
+            }
+        }
+        return this;
+    }
+
     public boolean startsWith(StoragePath ancestor) {
         return parts.size() >= ancestor.parts.size() && parts.subList(0, ancestor.parts.size()).equals(ancestor.parts);
     }

@@ -350,9 +350,7 @@ public final class LocalFileStore implements FileStore {
             }
             throw new AlreadyExistsException(path);
         }
-        path.parts().stream().filter(part -> !Names.isPlain(part)).findFirst().ifPresent(part -> {
-            throw new InvalidNameException(part);
-        });
+        path.requirePlainNames();
         if (!parents) {
             existingDirectory(path.parent());
             createDirectory(path, false);
@@ -399,9 +397,7 @@ public final class LocalFileStore implements FileStore {
         if (StorageRoot.isTemporary(from)) {
             throw new NotFoundException(from);
         }
-        to.parts().stream().filter(part -> !Names.isPlain(part)).findFirst().ifPresent(part -> {
-            throw new InvalidNameException(part);
-        });
+        to.requirePlainNames();
         Path source = root.resolve(from);
         if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
             throw new NotFoundException(from);

@@ -254,9 +254,7 @@ public final class S3FileStore implements FileStore {
             }
             throw new AlreadyExistsException(path);
         }
-        path.parts().stream().filter(part -> !Names.isPlain(part)).findFirst().ifPresent(part -> {
-            throw new InvalidNameException(part);
-        });
+        path.requirePlainNames();
         // from the top down: below a file, a store may answer a key's lookup with an error
         StoragePath above = StoragePath.ROOT;
         for (String part : path.parent().parts()) {
@@ -293,9 +291,7 @@ public final class S3FileStore implements FileStore {
         if (from.isRoot() || to.isRoot() || to.startsWith(from)) {
             throw new InvalidMoveException(from, to);
         }
-        to.parts().stream().filter(part -> !Names.isPlain(part)).findFirst().ifPresent(part -> {
-            throw new InvalidNameException(part);
-        });
+        to.requirePlainNames();
         if (isTemporary(from)) {
             throw new NotFoundException(from);
         }

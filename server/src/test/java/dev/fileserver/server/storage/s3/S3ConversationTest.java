@@ -2,18 +2,13 @@ package dev.fileserver.server.storage.s3;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
-import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
-import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -22,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.fileserver.testsupport.Tarballs;
 import dev.fileserver.server.support.RunningServer;
 import dev.fileserver.testsupport.V1Client;
 import dev.fileserver.wire.FileHeader;
@@ -113,7 +109,7 @@ class S3ConversationTest {
         assertThat(header.fileName()).isEqualTo("photos.tar.gz");
         byte[] tarball = client.receiveContent(header);
         assertThat(tarball).hasSize((int) header.fileLen());
-        assertThat(entryNames(tarball)).containsExactly("photos/", "photos/2024/", "photos/2024/dog.jpg",
+        assertThat(Tarballs.entryNames(tarball)).containsExactly("photos/", "photos/2024/", "photos/2024/dog.jpg",
                 "photos/cat.jpg");
     }
 
@@ -194,17 +190,5 @@ class S3ConversationTest {
             }
         }
         return bytes.toByteArray();
-    }
-
-    private static List<String> entryNames(byte[] gzippedTar) throws IOException {
-        List<String> names = new ArrayList<>();
-        try (TarArchiveInputStream tar = new TarArchiveInputStream(
-                new GzipCompressorInputStream(new ByteArrayInputStream(gzippedTar)))) {
-            TarArchiveEntry entry;
-            while ((entry = tar.getNextEntry()) != null) {
-                names.add(entry.getName());
-            }
-        }
-        return names;
     }
 }
