@@ -95,6 +95,22 @@ public final class StoragePath implements Comparable<StoragePath> {
         return this;
     }
 
+    /**
+     * The checks every backend makes before it makes this folder: the root already exists (fine
+     * with {@code parents}, as {@code mkdir -p} finds it; refused without), and a new folder's names
+     * must be plain. False when there is nothing to make.
+     */
+    public boolean toBeMadeAsFolder(boolean parents) {
+        if (isRoot()) {
+            if (parents) {
+                return false;
+            }
+            throw new AlreadyExistsException(this);
+        }
+        requirePlainNames();
+        return true;
+    }
+
     public boolean startsWith(StoragePath ancestor) {
         return parts.size() >= ancestor.parts.size() && parts.subList(0, ancestor.parts.size()).equals(ancestor.parts);
     }

@@ -344,13 +344,9 @@ public final class LocalFileStore implements FileStore {
 
     @Override
     public void makeDirectory(StoragePath path, boolean parents) {
-        if (path.isRoot()) {
-            if (parents) {
-                return;
-            }
-            throw new AlreadyExistsException(path);
+        if (!path.toBeMadeAsFolder(parents)) {
+            return;
         }
-        path.requirePlainNames();
         if (!parents) {
             existingDirectory(path.parent());
             createDirectory(path, false);

@@ -248,13 +248,9 @@ public final class S3FileStore implements FileStore {
     /** A marker object for the deepest folder: every folder above it exists by its prefix. */
     @Override
     public void makeDirectory(StoragePath path, boolean parents) {
-        if (path.isRoot()) {
-            if (parents) {
-                return;
-            }
-            throw new AlreadyExistsException(path);
+        if (!path.toBeMadeAsFolder(parents)) {
+            return;
         }
-        path.requirePlainNames();
         // from the top down: below a file, a store may answer a key's lookup with an error
         StoragePath above = StoragePath.ROOT;
         for (String part : path.parent().parts()) {
