@@ -124,6 +124,12 @@ public final class Bench {
             section("sessions", "Concurrent sessions", "max-clients raised to " + maxClients + "; all sessions "
                     + "connect at once, then each sends its requests; an error is a refused or failed session.",
                     () -> new ManySessions(context).run());
+            section("tls", sizes.bigFileLabel() + " over TLS", "A server of its own with its TLS listener on "
+                    + "(its self-signed certificate), against its own plaintext listener and a raw JSSE copy (the raw "
+                    + "Java baseline inside TLS, in its own process, presenting the same key; both ends on the JDK's "
+                    + "default protocol and cipher suite, the same as ours, checked). Each run: one connection per "
+                    + "transfer, the clock from connecting (handshake included) to the last byte; a first round warms "
+                    + "the new server up and is not counted.", () -> new TlsTransfers(context).run());
             section("limits", "Rate limits", "A server of its own started with max-download-rate and max-upload-rate "
                     + "set to a quarter of the " + sizes.concurrentFileLabel() + " file per second; each run downloads "
                     + "it, then uploads it, the clock as in the big transfers; a first round warms the server up and "

@@ -18,7 +18,12 @@ final class OneFileSessions {
 
     /** Downloads the file {@code path} into {@code target}. */
     static Checksummed download(int port, String path, Path target) throws IOException {
-        try (V1Client session = V1Client.connectAccepted(port)) {
+        return download(V1Client.connectAccepted(port), path, target);
+    }
+
+    /** Downloads on a session already accepted (over TLS, say), which is closed afterwards. */
+    static Checksummed download(V1Client accepted, String path, Path target) throws IOException {
+        try (V1Client session = accepted) {
             FileHeader header = session.download(path, "file");
             return Checksummed.copyToFile(session.content(header), target);
         }
@@ -26,7 +31,12 @@ final class OneFileSessions {
 
     /** Uploads {@code source} into the server's folder {@code folder}; returns once the server says it is stored. */
     static void upload(int port, Path source, String folder) throws IOException {
-        try (V1Client session = V1Client.connectAccepted(port); InputStream in = Files.newInputStream(source)) {
+        upload(V1Client.connectAccepted(port), source, folder);
+    }
+
+    /** Uploads on a session already accepted (over TLS, say), which is closed afterwards. */
+    static void upload(V1Client accepted, Path source, String folder) throws IOException {
+        try (V1Client session = accepted; InputStream in = Files.newInputStream(source)) {
             session.enableUploadAck();
             OutputStream content = session.beginUpload(folder,
                     FileHeader.ofFile(source.getFileName().toString(), 0644, Files.size(source)).withAck());

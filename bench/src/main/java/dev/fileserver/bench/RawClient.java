@@ -48,8 +48,13 @@ final class RawClient {
 
     /** {@code PUT} of {@code source} to the raw server; returns once the server has closed the file. */
     static void put(int port, Path source, String path) throws IOException {
+        put(connect(port), source, path);
+    }
+
+    /** {@code PUT} on a connection already made (inside TLS, say), which is closed afterwards. */
+    static void put(Socket connected, Path source, String path) throws IOException {
         long length = Files.size(source);
-        try (Socket socket = connect(port); InputStream file = Files.newInputStream(source)) {
+        try (Socket socket = connected; InputStream file = Files.newInputStream(source)) {
             OutputStream out = socket.getOutputStream();
             out.write(("PUT " + path + " " + length + "\n").getBytes(StandardCharsets.UTF_8));
             Transfer.copy(file, out);

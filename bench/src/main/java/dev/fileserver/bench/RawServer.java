@@ -24,7 +24,9 @@ import dev.fileserver.wire.Transfer;
  * <li>{@code PUT PATH LENGTH}: exactly LENGTH bytes into the file, then one byte {@code k} once it is closed.</li>
  * <li>{@code ECHO}: every 4-byte-length frame is sent back, until the client closes.</li>
  * </ul>
- * Run in its own process: {@code RawServer ROOT}; prints the port it listens on.
+ * Run in its own process: {@code RawServer ROOT}; prints the port it listens on. With
+ * {@code RawServer ROOT CERTIFICATE KEY} it listens inside TLS instead, presenting those PEM files:
+ * the least a Java server can do with JSSE.
  */
 public final class RawServer {
 
@@ -38,7 +40,8 @@ public final class RawServer {
 
     public static void main(String[] args) throws IOException {
         RawServer server = new RawServer(Path.of(args[0]));
-        try (ServerSocket listener = new ServerSocket(0, 1024, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket listener = args.length == 3 ? TlsFiles.listener(Path.of(args[1]), Path.of(args[2]))
+                : new ServerSocket(0, 1024, InetAddress.getLoopbackAddress())) {
             System.out.println("Raw server listening on 127.0.0.1:" + listener.getLocalPort());
             System.out.flush();
             while (true) {

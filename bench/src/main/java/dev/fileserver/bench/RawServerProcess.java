@@ -3,6 +3,7 @@ package dev.fileserver.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -22,10 +23,14 @@ final class RawServerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /** Starts the raw baseline server on {@code root}, on a free port; returns at once. */
-    static RawServerProcess launch(Path root, Path log) throws IOException {
-        List<String> command = List.of(Java.executable(), "-cp", Java.classPath(), RawServer.class.getName(),
-                root.toString());
+    /**
+     * Starts the raw baseline server on {@code root}, on a free port, inside TLS when given a PEM
+     * certificate and key; returns at once.
+     */
+    static RawServerProcess launch(Path root, Path log, String... tlsFiles) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-cp", Java.classPath(),
+                RawServer.class.getName(), root.toString()));
+        command.addAll(List.of(tlsFiles));
         Process process = new ProcessBuilder(command)
                 .directory(root.getParent().toFile())
                 .redirectErrorStream(true)

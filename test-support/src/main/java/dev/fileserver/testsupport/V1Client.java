@@ -157,7 +157,10 @@ public final class V1Client implements AutoCloseable {
     /** Asks for the ack extension: a stored upload is then answered with {@code ok} or the error. */
     public void enableUploadAck() throws IOException {
         send("/capabilities");
-        expect("capabilities ack");
+        String offered = receive();
+        if (!offered.startsWith("capabilities ") || !List.of(offered.split(" ")).contains("ack")) {
+            throw new IOException("the server does not offer the ack extension: '" + offered + "'");
+        }
     }
 
     /** {@code /download PATH}, whose type must be {@code type}, and {@code y}: the file frame's header. */
