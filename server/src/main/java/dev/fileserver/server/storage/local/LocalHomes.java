@@ -1,5 +1,6 @@
 package dev.fileserver.server.storage.local;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +41,11 @@ public final class LocalHomes implements HomeFolders {
     @Override
     public FileStore open(String home) {
         Path folder = root.path().resolve(home).normalize();
+        LocalFileStore store = opened.get(folder);
+        if (store != null && !Files.isDirectory(store.root().path())) {
+            // removed meanwhile (by a client of the whole root, say): made again, as at a first login
+            opened.remove(folder, store);
+        }
         return opened.computeIfAbsent(folder, this::openFirst);
     }
 
