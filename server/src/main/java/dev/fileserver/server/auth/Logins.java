@@ -13,6 +13,7 @@ import dev.fileserver.server.defense.Defender;
 import dev.fileserver.server.defense.Offence;
 import dev.fileserver.server.session.Login;
 import dev.fileserver.server.storage.HomeFolders;
+import dev.fileserver.server.storage.Names;
 
 /**
  * The login step: checks a name and its secret against the accounts, slowed and locked by the
@@ -74,10 +75,12 @@ public final class Logins implements Authenticator {
     @Override
     public Login logIn(String name, String secret, InetAddress address) {
         String from = address == null ? "-" : address.getHostAddress();
+        // a name is anything a client sent: shown escaped, it cannot forge a line of the log
+        String shown = Names.visible(name);
         Duration lockedFor = throttle.lockedFor(from, name);
         if (!lockedFor.isZero()) {
             locked.increment();
-            log.warn("Login as '{}' from {} refused: locked for {} s after repeated failures", name, from,
+            log.warn("Login as '{}' from {} refused: locked for {} s after repeated failures", shown, from,
                     seconds(lockedFor));
             throw new LoginRefusedException(seconds(lockedFor));
         }
@@ -85,7 +88,7 @@ public final class Logins implements Authenticator {
         if (account.isEmpty()) {
             failed.increment();
             Duration delay = throttle.failed(from, name);
-            log.warn("Login as '{}' from {} failed", name, from);
+            log.warn("Login as '{}' from {} failed", shown, from);
             if (address != null) {
                 defender.record(address, Offence.LOGIN_FAILED);
             }

@@ -36,6 +36,7 @@ import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.Session;
 import dev.fileserver.server.storage.FileStore;
+import dev.fileserver.server.storage.Names;
 import dev.fileserver.server.storage.NotFoundException;
 import dev.fileserver.server.storage.StorageException;
 import dev.fileserver.server.storage.StoragePath;
@@ -193,11 +194,11 @@ public class Conversation implements FileFrameReceiver {
             return Outcome.idle(Reply.text("welcome " + name + " " + login.access()));
         }
         catch (LoginRefusedException e) {
-            log.info("{} /login '{}' -> refused: {}", session, name, e.getMessage());
+            log.info("{} /login '{}' -> refused: {}", session, Names.visible(name), e.getMessage());
             return Outcome.idle(Reply.text(errors.loginRefused(e)));
         }
         catch (TooManyConnectionsException e) {
-            log.info("{} /login '{}' -> refused: {}; closing", session, name, e.getMessage());
+            log.info("{} /login '{}' -> refused: {}; closing", session, Names.visible(name), e.getMessage());
             return Outcome.closing(Reply.text(errors.tooManyConnections(e)));
         }
     }

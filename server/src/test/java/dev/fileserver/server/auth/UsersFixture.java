@@ -8,7 +8,7 @@ import java.util.List;
 import dev.fileserver.testsupport.V1Client;
 
 /** A users file written as {@code user add} writes it, and logging in over a real connection. */
-final class UsersFixture {
+public final class UsersFixture {
 
     private static final PasswordHashes HASHES = new PasswordHashes();
 
@@ -16,16 +16,16 @@ final class UsersFixture {
 
     private UsersFile users = UsersFile.empty();
 
-    UsersFixture(Path file) {
+    public UsersFixture(Path file) {
         this.file = file;
     }
 
-    Path file() {
+    public Path file() {
         return file;
     }
 
     /** Adds {@code name} with {@code password}; {@code home} null for the default. */
-    UsersFixture add(String name, String password, String home, boolean readOnly) {
+    public UsersFixture add(String name, String password, String home, boolean readOnly) {
         users = users.with(name, new StoredAccount(HASHES.hash(password), home, readOnly, List.of()));
         return write();
     }
@@ -57,7 +57,7 @@ final class UsersFixture {
     }
 
     /** {@code /login name}, then the secret: the server's answer to the secret (or to the request, if it asked nothing). */
-    static String logIn(V1Client client, String name, String secret) throws IOException {
+    public static String logIn(V1Client client, String name, String secret) throws IOException {
         String first = client.request("/login " + name, 1).get(0);
         if (!first.equals("password")) {
             return first;
