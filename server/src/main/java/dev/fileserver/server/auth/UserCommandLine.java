@@ -109,7 +109,7 @@ public final class UserCommandLine {
                     + " --fileserver.auth.users-file=FILE)");
             return REFUSED;
         }
-        try {
+        try (UsersFile.Lock lock = UsersFile.lock(file)) {
             UsersFile users = UsersFile.read(file);
             return switch (command) {
                 case ADD -> add(file, users, words.get(1), home, readOnly);

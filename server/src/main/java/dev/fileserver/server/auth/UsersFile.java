@@ -1,11 +1,14 @@
 package dev.fileserver.server.auth;
 
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import java.util.TreeMap;
@@ -77,6 +80,39 @@ record UsersFile(@JsonProperty("users") Map<String, StoredAccount> users) {
         }
         finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Held while one command line reads, changes and writes the file, so that two run at once
+     * (a script adding accounts in parallel) do not lose each other's change. A lock file beside it,
+     * since the file itself is replaced by every write.
+     */
+    static Lock lock(Path file) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Files.createDirectories(absolute.getParent());
+        FileChannel channel = FileChannel.open(absolute.resolveSibling("." + absolute.getFileName() + ".lock"),
+                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        try {
+            return new Lock(channel, channel.lock());
+        }
+        catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+    }
+
+    /** The lock of {@link #lock}; closing it lets the next writer in. */
+    record Lock(FileChannel channel, FileLock held) implements AutoCloseable {
+
+        @Override
+        public void close() throws IOException {
+            try {
+                held.release();
+            }
+            finally {
+                channel.close();
+            }
         }
     }
 
