@@ -49,8 +49,9 @@ import dev.fileserver.wire.digest.TrailerException;
  * The conversation's state machine: what each frame means in the state its connection is in, and
  * which state follows. The one switch over {@link ConversationState}s is {@link #turn}; every
  * state change of a connection is made here. Requests go to the command named by their first word,
- * their path confined first; answers to the question that asked them; file frames to the
- * {@link UploadReceiver}. Every refusal is worded by {@link V1Errors}.
+ * their path confined first to the caller's store (the served root, or after a login the account's
+ * home); answers to the question that asked them; a login's secret to the {@link Authenticator};
+ * file frames to the {@link UploadReceiver}. Every refusal is worded by {@link V1Errors}.
  */
 @Component
 public class Conversation implements FileFrameReceiver {
@@ -138,16 +139,15 @@ public class Conversation implements FileFrameReceiver {
     private Outcome onRequest(String text, Session session) {
         Login login = session.login();
         Request request = Request.parse(text);
-        if (logins.required() && login == null) {
-            if (!BEFORE_LOGIN.contains(request.word())) {
-                // one frame where a v1 server puts its path check: a v1 client shows it and stays in step
-                log.info("{} {} -> refused: not logged in", session, request.word());
-                metrics.commandHandled("other", "refused", 0);
-                return Outcome.idle(Reply.text(V1Errors.LOG_IN_FIRST));
-            }
+        boolean loginDue = logins.required() && login == null;
+        if (loginDue && !BEFORE_LOGIN.contains(request.word())) {
+            // one frame where a v1 server puts its path check: a v1 client shows it and stays in step
+            log.info("{} {} -> refused: not logged in", session, request.word());
+            metrics.commandHandled("other", "refused", 0);
+            return Outcome.idle(Reply.text(V1Errors.LOG_IN_FIRST));
         }
-        else {
-            // a complete request, whatever it asks, ends the login grace time; where a login is required, a login does
+        if (!loginDue) {
+            // a complete request, whatever it asks, ends the login grace time; where a login is due, the login does
             session.admit();
         }
         FileStore sessionStore = login == null ? store : login.home();

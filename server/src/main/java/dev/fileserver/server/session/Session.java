@@ -89,8 +89,8 @@ public final class Session {
     }
 
     /**
-     * The conversation has let the client in: its first request is complete (once accounts exist,
-     * its login). Until then its slot may go to a newcomer once the login grace time is over.
+     * The conversation has let the client in: its first request is complete, or, where a login is
+     * required, its login. Until then its slot may go to a newcomer once the login grace time is over.
      */
     public void admit() {
         admitted = true;
