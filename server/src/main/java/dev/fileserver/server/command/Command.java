@@ -18,5 +18,13 @@ interface Command {
         return true;
     }
 
+    /**
+     * Whether it changes what is stored: a read-only account is refused it at its path check, with
+     * the v1 permission error.
+     */
+    default boolean writes() {
+        return false;
+    }
+
     Outcome handle(Request request);
 }

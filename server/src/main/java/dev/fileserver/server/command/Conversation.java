@@ -5,11 +5,15 @@ import java.io.InputStream;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import dev.fileserver.server.auth.Authenticator;
+import dev.fileserver.server.auth.LoginRefusedException;
+import dev.fileserver.server.auth.TooManyConnectionsException;
 import dev.fileserver.server.command.FileFrameOutcome.Discarded;
 import dev.fileserver.server.command.FileFrameOutcome.Received;
 import dev.fileserver.server.command.FileFrameOutcome.Refused;
@@ -20,16 +24,19 @@ import dev.fileserver.server.session.ConversationState.AwaitingAnswer;
 import dev.fileserver.server.session.ConversationState.AwaitingFile;
 import dev.fileserver.server.session.ConversationState.AwaitingLocalPath;
 import dev.fileserver.server.session.ConversationState.Closing;
+import dev.fileserver.server.session.ConversationState.AwaitingSecret;
 import dev.fileserver.server.session.ConversationState.AwaitingTrailer;
 import dev.fileserver.server.session.ConversationState.Idle;
 import dev.fileserver.server.session.ConversationState.PendingAnswer;
 import dev.fileserver.server.session.ConversationState.Receiving;
 import dev.fileserver.server.session.FileFrameReceiver;
 import dev.fileserver.server.session.FrameError;
+import dev.fileserver.server.session.Login;
 import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.Session;
 import dev.fileserver.server.storage.FileStore;
+import dev.fileserver.server.storage.Names;
 import dev.fileserver.server.storage.NotFoundException;
 import dev.fileserver.server.storage.StorageException;
 import dev.fileserver.server.storage.StoragePath;
@@ -42,13 +49,17 @@ import dev.fileserver.wire.digest.TrailerException;
  * The conversation's state machine: what each frame means in the state its connection is in, and
  * which state follows. The one switch over {@link ConversationState}s is {@link #turn}; every
  * state change of a connection is made here. Requests go to the command named by their first word,
- * their path confined first; answers to the question that asked them; file frames to the
- * {@link UploadReceiver}. Every refusal is worded by {@link V1Errors}.
+ * their path confined first to the caller's store (the served root, or after a login the account's
+ * home); answers to the question that asked them; a login's secret to the {@link Authenticator};
+ * file frames to the {@link UploadReceiver}. Every refusal is worded by {@link V1Errors}.
  */
 @Component
 public class Conversation implements FileFrameReceiver {
 
     private static final Logger log = LoggerFactory.getLogger(Conversation.class);
+
+    /** What a connection may ask before it logs in, where a login is required. */
+    private static final Set<String> BEFORE_LOGIN = Set.of("/capabilities", "/login", "/whoami", "/exit");
 
     private final Map<String, Command> commands = new HashMap<>();
 
@@ -60,9 +71,12 @@ public class Conversation implements FileFrameReceiver {
 
     private final FileServerMetrics metrics;
 
+    private final Authenticator logins;
+
     Conversation(List<Command> commands, FileStore store, UploadReceiver uploads, V1Errors errors,
-            FileServerMetrics metrics) {
+            FileServerMetrics metrics, Authenticator logins) {
         this.store = store;
+        this.logins = logins;
         this.uploads = uploads;
         this.errors = errors;
         this.metrics = metrics;
@@ -94,6 +108,9 @@ public class Conversation implements FileFrameReceiver {
         if (state instanceof Idle) {
             return onRequest((String) frame, session);
         }
+        if (state instanceof AwaitingSecret awaiting) {
+            return onSecret(awaiting.name(), (String) frame, session);
+        }
         if (state instanceof AwaitingAnswer awaiting) {
             return onAnswer(awaiting.pending(), (String) frame, session);
         }
@@ -120,9 +137,21 @@ public class Conversation implements FileFrameReceiver {
     }
 
     private Outcome onRequest(String text, Session session) {
-        // a complete request, whatever it asks, ends the login grace time (with accounts, a login will)
-        session.admit();
+        Login login = session.login();
         Request request = Request.parse(text);
+        boolean loginDue = logins.required() && login == null;
+        if (loginDue && !BEFORE_LOGIN.contains(request.word())) {
+            // one frame where a v1 server puts its path check: a v1 client shows it and stays in step
+            log.info("{} {} -> refused: not logged in", session, request.word());
+            metrics.commandHandled("other", "refused", 0);
+            return Outcome.idle(Reply.text(V1Errors.LOG_IN_FIRST));
+        }
+        if (!loginDue) {
+            // a complete request, whatever it asks, ends the login grace time; where a login is due, the login does
+            session.admit();
+        }
+        FileStore sessionStore = login == null ? store : login.home();
+        request = request.from(new Caller(sessionStore, login, session.isEncrypted()));
         Command command = commands.get(request.word());
         if (command == null) {
             // v1: missarg and unknown words get a bare ok
@@ -135,8 +164,11 @@ public class Conversation implements FileFrameReceiver {
         try {
             if (command.takesPath()) {
                 StoragePath path = StoragePath.parse(request.argument());
-                store.confine(path);
-                request = request.withPath(path, store.rootName());
+                sessionStore.confine(path);
+                if (command.writes() && request.caller().isReadOnly()) {
+                    throw new ReadOnlyAccountException(login.account());
+                }
+                request = request.withPath(path, sessionStore.rootName());
             }
             Outcome outcome = command.handle(request);
             long elapsed = System.nanoTime() - started;
@@ -149,6 +181,25 @@ public class Conversation implements FileFrameReceiver {
             log.info("{} {} '{}' -> refused: {}", session, request.word(), request.argument(), e.getMessage());
             metrics.commandHandled(name, "refused", System.nanoTime() - started);
             return Outcome.idle(Reply.text(errors.render(e, request.displayName())));
+        }
+    }
+
+    /** The secret after {@code /login NAME}: never logged, never kept. */
+    private Outcome onSecret(String name, String secret, Session session) {
+        try {
+            Login login = logins.logIn(name, secret, session.address());
+            session.logIn(login);
+            session.admit();
+            log.info("{} logged in as {} ({})", session, name, login.access());
+            return Outcome.idle(Reply.text("welcome " + name + " " + login.access()));
+        }
+        catch (LoginRefusedException e) {
+            log.info("{} /login '{}' -> refused: {}", session, Names.visible(name), e.getMessage());
+            return Outcome.idle(Reply.text(errors.loginRefused(e)));
+        }
+        catch (TooManyConnectionsException e) {
+            log.info("{} /login '{}' -> refused: {}; closing", session, Names.visible(name), e.getMessage());
+            return Outcome.closing(Reply.text(errors.tooManyConnections(e)));
         }
     }
 

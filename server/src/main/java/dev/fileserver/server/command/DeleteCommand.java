@@ -7,19 +7,15 @@ import org.springframework.stereotype.Component;
 import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.storage.EntryType;
-import dev.fileserver.server.storage.FileStore;
 import dev.fileserver.server.storage.RootNotDeletableException;
 
 /** {@code /delete PATH}: the type, then on {@code y} the file or the whole folder goes. */
 @Component
 class DeleteCommand implements ConfirmedCommand {
 
-    private final FileStore store;
-
     private final TypeTurn typeTurn;
 
-    DeleteCommand(FileStore store, TypeTurn typeTurn) {
-        this.store = store;
+    DeleteCommand(TypeTurn typeTurn) {
         this.typeTurn = typeTurn;
     }
 
@@ -29,16 +25,21 @@ class DeleteCommand implements ConfirmedCommand {
     }
 
     @Override
+    public boolean writes() {
+        return true;
+    }
+
+    @Override
     public Outcome handle(Request request) {
         if (request.path().isRoot()) {
             throw new RootNotDeletableException();
         }
-        return typeTurn.ask(request, store.typeOf(request.path()), this);
+        return typeTurn.ask(request, request.store().typeOf(request.path()), this);
     }
 
     @Override
     public Outcome confirmed(Request request, EntryType asked) {
-        store.delete(request.path());
+        request.store().delete(request.path());
         return Outcome.idle(Reply.text("'" + request.argument() + "' deleted successfully."));
     }
 }

@@ -8,7 +8,6 @@ import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.storage.EntryType;
 import dev.fileserver.server.storage.Download;
-import dev.fileserver.server.storage.FileStore;
 
 /**
  * {@code /download PATH}: the type, then on {@code y} one file frame (a folder as a gzip tar). An
@@ -19,12 +18,9 @@ import dev.fileserver.server.storage.FileStore;
 @Component
 class DownloadCommand implements ConfirmedCommand {
 
-    private final FileStore store;
-
     private final TypeTurn typeTurn;
 
-    DownloadCommand(FileStore store, TypeTurn typeTurn) {
-        this.store = store;
+    DownloadCommand(TypeTurn typeTurn) {
         this.typeTurn = typeTurn;
     }
 
@@ -35,17 +31,17 @@ class DownloadCommand implements ConfirmedCommand {
 
     @Override
     public Outcome handle(Request request) {
-        return typeTurn.ask(request, store.typeOf(request.path()), this);
+        return typeTurn.ask(request, request.store().typeOf(request.path()), this);
     }
 
     @Override
     public Outcome confirmed(Request request, EntryType asked) {
-        return Outcome.idle(Reply.none().then(store.openForDownload(request.path())));
+        return Outcome.idle(Reply.none().then(request.store().openForDownload(request.path())));
     }
 
     @Override
     public Outcome confirmed(Request request, EntryType asked, AnswerOptions options) {
-        Download whole = store.openForDownload(request.path());
+        Download whole = request.store().openForDownload(request.path());
         long offset = options.number("offset");
         boolean sameCopy = !whole.version().isEmpty() && whole.version().equals(options.text("if"));
         boolean resumes = offset > 0 && sameCopy && !whole.header().compressed() && offset <= whole.header().fileLen();

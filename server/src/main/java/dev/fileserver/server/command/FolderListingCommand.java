@@ -2,7 +2,6 @@ package dev.fileserver.server.command;
 
 import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
-import dev.fileserver.server.storage.FileStore;
 import dev.fileserver.server.storage.NotFoundException;
 import dev.fileserver.server.storage.StorageException;
 
@@ -12,14 +11,11 @@ import dev.fileserver.server.storage.StorageException;
  */
 abstract class FolderListingCommand implements Command {
 
-    protected final FileStore store;
-
     private final V1Errors errors;
 
     private final long maxListingChars;
 
-    FolderListingCommand(FileStore store, V1Errors errors, long maxListingChars) {
-        this.store = store;
+    FolderListingCommand(V1Errors errors, long maxListingChars) {
         this.errors = errors;
         this.maxListingChars = maxListingChars;
     }

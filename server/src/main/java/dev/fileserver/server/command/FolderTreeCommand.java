@@ -6,8 +6,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.fileserver.server.storage.Entry;
-import dev.fileserver.server.storage.EntryType;
 import dev.fileserver.server.storage.FileStore;
+import dev.fileserver.server.storage.EntryType;
 import dev.fileserver.server.storage.StorageException;
 import dev.fileserver.server.storage.StoragePath;
 
@@ -21,12 +21,12 @@ abstract class FolderTreeCommand extends FolderListingCommand {
 
     private static final Logger log = LoggerFactory.getLogger(FolderTreeCommand.class);
 
-    FolderTreeCommand(FileStore store, V1Errors errors, long maxListingChars) {
-        super(store, errors, maxListingChars);
+    FolderTreeCommand(V1Errors errors, long maxListingChars) {
+        super(errors, maxListingChars);
     }
 
     /** The first line, naming the folder itself; {@code entries} is already listed, so it exists. */
-    abstract void top(StoragePath folder, StringBuilder text);
+    abstract void top(FileStore store, StoragePath folder, StringBuilder text);
 
     /**
      * One entry's line, newline included. {@code prefix} is the v1 glyphs of the levels above,
@@ -38,12 +38,13 @@ abstract class FolderTreeCommand extends FolderListingCommand {
     @Override
     void render(Request request, StringBuilder text) {
         StoragePath folder = request.path();
+        FileStore store = request.store();
         List<Entry> entries = store.list(folder);
-        top(folder, text);
-        draw(folder, entries, "", 1, text);
+        top(store, folder, text);
+        draw(store, folder, entries, "", 1, text);
     }
 
-    private void draw(StoragePath folder, List<Entry> entries, String prefix, int depth, StringBuilder text) {
+    private void draw(FileStore store, StoragePath folder, List<Entry> entries, String prefix, int depth, StringBuilder text) {
         for (int i = 0; i < entries.size(); i++) {
             Entry entry = entries.get(i);
             boolean last = i == entries.size() - 1;
@@ -65,7 +66,7 @@ abstract class FolderTreeCommand extends FolderListingCommand {
             }
             line(entry, prefix, last, depth, null, text);
             checkLength(text);
-            draw(child, children, prefix + (last ? "    " : "│   "), depth + 1, text);
+            draw(store, child, children, prefix + (last ? "    " : "│   "), depth + 1, text);
         }
     }
 }

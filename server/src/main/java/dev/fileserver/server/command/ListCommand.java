@@ -5,15 +5,14 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import dev.fileserver.server.storage.Entry;
-import dev.fileserver.server.storage.FileStore;
 import dev.fileserver.server.storage.Names;
 
 /** {@code /list}: the names in a folder, one per line. */
 @Component
 class ListCommand extends FolderListingCommand {
 
-    ListCommand(FileStore store, V1Errors errors, CommandLimits limits) {
-        super(store, errors, limits.maxListingChars());
+    ListCommand(V1Errors errors, CommandLimits limits) {
+        super(errors, limits.maxListingChars());
     }
 
     @Override
@@ -24,7 +23,7 @@ class ListCommand extends FolderListingCommand {
     /** A name holding a control character (made on disk by someone else) is listed escaped, on its one line. */
     @Override
     void render(Request request, StringBuilder text) {
-        for (Entry entry : store.list(request.path())) {
+        for (Entry entry : request.store().list(request.path())) {
             text.append(Names.visible(entry.name())).append('\n');
             checkLength(text);
         }

@@ -5,14 +5,13 @@ import java.util.Set;
 import org.springframework.stereotype.Component;
 
 import dev.fileserver.server.storage.Entry;
-import dev.fileserver.server.storage.FileStore;
 
 /** {@code /list-long}: as {@code /list}, one long listing line per entry (type, size, mode, time, name). */
 @Component
 class ListLongCommand extends FolderListingCommand {
 
-    ListLongCommand(FileStore store, V1Errors errors, CommandLimits limits) {
-        super(store, errors, limits.maxListingChars());
+    ListLongCommand(V1Errors errors, CommandLimits limits) {
+        super(errors, limits.maxListingChars());
     }
 
     @Override
@@ -22,7 +21,7 @@ class ListLongCommand extends FolderListingCommand {
 
     @Override
     void render(Request request, StringBuilder text) {
-        for (Entry entry : store.list(request.path())) {
+        for (Entry entry : request.store().list(request.path())) {
             text.append(EntryLines.of(entry).format(false)).append('\n');
             checkLength(text);
         }

@@ -6,7 +6,6 @@ import org.springframework.stereotype.Component;
 
 import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
-import dev.fileserver.server.storage.FileStore;
 import dev.fileserver.server.storage.NotADirectoryException;
 import dev.fileserver.server.storage.NotFoundException;
 
@@ -19,12 +18,9 @@ class MakeDirectoryCommand implements Command {
 
     private static final String WITH_PARENTS = "/mkdirs";
 
-    private final FileStore store;
-
     private final V1Errors errors;
 
-    MakeDirectoryCommand(FileStore store, V1Errors errors) {
-        this.store = store;
+    MakeDirectoryCommand(V1Errors errors) {
         this.errors = errors;
     }
 
@@ -34,9 +30,14 @@ class MakeDirectoryCommand implements Command {
     }
 
     @Override
+    public boolean writes() {
+        return true;
+    }
+
+    @Override
     public Outcome handle(Request request) {
         try {
-            store.makeDirectory(request.path(), request.word().equals(WITH_PARENTS));
+            request.store().makeDirectory(request.path(), request.word().equals(WITH_PARENTS));
         }
         catch (NotFoundException | NotADirectoryException e) {
             // about a folder above the new one: named as the server spells it, not as the whole path

@@ -24,12 +24,9 @@ import dev.fileserver.server.storage.StoragePath;
 @Component
 class RenameCommand implements Command {
 
-    private final FileStore store;
-
     private final V1Errors errors;
 
-    RenameCommand(FileStore store, V1Errors errors) {
-        this.store = store;
+    RenameCommand(V1Errors errors) {
         this.errors = errors;
     }
 
@@ -39,11 +36,16 @@ class RenameCommand implements Command {
     }
 
     @Override
+    public boolean writes() {
+        return true;
+    }
+
+    @Override
     public Outcome handle(Request request) {
         if (request.path().isRoot()) {
             throw new InvalidMoveException(request.path(), request.path());
         }
-        EntryType type = store.typeOf(request.path());
+        EntryType type = request.store().typeOf(request.path());
         if (type == EntryType.NOT_FOUND) {
             return Outcome.idle(Reply.ok().then(TypeTurn.NOT_FOUND)
                     .then(errors.render(new NotFoundException(request.path()), request.displayName())));
@@ -68,6 +70,7 @@ class RenameCommand implements Command {
             }
             try {
                 StoragePath to = StoragePath.parse(text);
+                FileStore store = request.store();
                 store.confine(to);
                 store.rename(request.path(), to);
             }

@@ -4,14 +4,13 @@ import java.util.Set;
 
 import org.springframework.stereotype.Component;
 
-import dev.fileserver.server.storage.FileStore;
 
 /** {@code /stat PATH}: answered as {@code /list} is, the text being the path's one long listing line. */
 @Component
 class StatCommand extends FolderListingCommand {
 
-    StatCommand(FileStore store, V1Errors errors, CommandLimits limits) {
-        super(store, errors, limits.maxListingChars());
+    StatCommand(V1Errors errors, CommandLimits limits) {
+        super(errors, limits.maxListingChars());
     }
 
     @Override
@@ -21,6 +20,6 @@ class StatCommand extends FolderListingCommand {
 
     @Override
     void render(Request request, StringBuilder text) {
-        text.append(EntryLines.of(store.stat(request.path())).format(false)).append('\n');
+        text.append(EntryLines.of(request.store().stat(request.path())).format(false)).append('\n');
     }
 }

@@ -19,8 +19,8 @@ import dev.fileserver.server.storage.StoragePath;
 @Component
 class TreeCommand extends FolderTreeCommand {
 
-    TreeCommand(FileStore store, V1Errors errors, CommandLimits limits) {
-        super(store, errors, limits.maxListingChars());
+    TreeCommand(V1Errors errors, CommandLimits limits) {
+        super(errors, limits.maxListingChars());
     }
 
     @Override
@@ -29,7 +29,7 @@ class TreeCommand extends FolderTreeCommand {
     }
 
     @Override
-    void top(StoragePath folder, StringBuilder text) {
+    void top(FileStore store, StoragePath folder, StringBuilder text) {
         text.append(Names.visible(folder.isRoot() ? store.rootName() : folder.name())).append('\n');
     }
 

@@ -17,8 +17,8 @@ import dev.fileserver.server.storage.StoragePath;
 @Component
 class TreeLongCommand extends FolderTreeCommand {
 
-    TreeLongCommand(FileStore store, V1Errors errors, CommandLimits limits) {
-        super(store, errors, limits.maxListingChars());
+    TreeLongCommand(V1Errors errors, CommandLimits limits) {
+        super(errors, limits.maxListingChars());
     }
 
     @Override
@@ -27,7 +27,7 @@ class TreeLongCommand extends FolderTreeCommand {
     }
 
     @Override
-    void top(StoragePath folder, StringBuilder text) {
+    void top(FileStore store, StoragePath folder, StringBuilder text) {
         text.append(EntryLines.of(store.stat(folder)).format(true)).append('\n');
     }
 

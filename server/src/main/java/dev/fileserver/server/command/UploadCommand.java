@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import dev.fileserver.server.command.UploadTarget.KeptPart;
 import dev.fileserver.server.session.ConversationState.AwaitingFile;
 import dev.fileserver.server.session.ConversationState.AwaitingLocalPath;
+import dev.fileserver.server.session.Login;
 import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.storage.EntryType;
@@ -34,12 +35,9 @@ class UploadCommand implements ConfirmedCommand {
 
     static final String RESUME = "resume";
 
-    private final FileStore store;
-
     private final TypeTurn typeTurn;
 
-    UploadCommand(FileStore store, TypeTurn typeTurn) {
-        this.store = store;
+    UploadCommand(TypeTurn typeTurn) {
         this.typeTurn = typeTurn;
     }
 
@@ -49,8 +47,13 @@ class UploadCommand implements ConfirmedCommand {
     }
 
     @Override
+    public boolean writes() {
+        return true;
+    }
+
+    @Override
     public Outcome handle(Request request) {
-        EntryType type = store.typeOf(request.path());
+        EntryType type = request.store().typeOf(request.path());
         if (type == EntryType.DIRECTORY) {
             return typeTurn.ask(request, type, this);
         }
@@ -82,8 +85,15 @@ class UploadCommand implements ConfirmedCommand {
 
     /** Settled when the client was told the folder's type: its frame comes whatever happens meanwhile. */
     private UploadTarget target(Request request, EntryType asked) {
-        return asked == EntryType.DIRECTORY ? UploadTarget.into(request.path(), request.argument())
-                : UploadTarget.discarded(request.path(), request.argument());
+        return asked == EntryType.DIRECTORY ? UploadTarget.into(request.store(), owner(request), request.path(),
+                request.argument())
+                : UploadTarget.discarded(request.store(), owner(request), request.path(), request.argument());
+    }
+
+    /** Whom a kept part is bound to: the account, or nobody in particular without one. */
+    private static String owner(Request request) {
+        Login login = request.caller().login();
+        return login == null ? PartKey.NO_ACCOUNT : login.account();
     }
 
     /** The part kept for this upload, hashed so far, or null; one longer than the file is not it. */
@@ -93,7 +103,8 @@ class UploadCommand implements ConfirmedCommand {
         if (size < 0 || !Names.isPlain(name)) {
             return null;
         }
-        PartKey key = new PartKey(PartKey.NO_ACCOUNT, request.path(), name, size);
+        PartKey key = new PartKey(owner(request), request.path(), name, size);
+        FileStore store = request.store();
         long length = store.keptLength(key);
         if (length == 0 || length > size) {
             return null;

@@ -36,16 +36,13 @@ import dev.fileserver.wire.digest.TrailerReader;
 @Component
 class UploadReceiver {
 
-    private final FileStore store;
-
     private final FileServerMetrics metrics;
 
     private final long maxUploadBytes;
 
     private final int maxTrailerEntries;
 
-    UploadReceiver(FileStore store, FileServerMetrics metrics, CommandLimits limits) {
-        this.store = store;
+    UploadReceiver(FileServerMetrics metrics, CommandLimits limits) {
         this.metrics = metrics;
         this.maxUploadBytes = limits.maxUploadBytes();
         this.maxTrailerEntries = limits.maxTrailerEntries();
@@ -58,7 +55,8 @@ class UploadReceiver {
      */
     InFlightUpload begin(UploadTarget target, FileHeader header) {
         FileHeader.Extensions extensions = header.extensions();
-        PartKey key = new PartKey(PartKey.NO_ACCOUNT, target.directory(), header.fileName(), header.totalLength());
+        PartKey key = target.keyOf(header);
+        FileStore store = target.store();
         if (extensions.offset() > 0 && !target.continues(key, extensions.offset())) {
             throw new KeptPartGoneException(header.fileName());
         }

@@ -2,6 +2,8 @@ package dev.fileserver.server.command;
 
 import org.springframework.stereotype.Component;
 
+import dev.fileserver.server.auth.LoginRefusedException;
+import dev.fileserver.server.auth.TooManyConnectionsException;
 import dev.fileserver.server.session.FrameError;
 import dev.fileserver.server.storage.AlreadyExistsException;
 import dev.fileserver.server.storage.ArchiveRefusedException;
@@ -35,12 +37,33 @@ public class V1Errors {
 
     static final String INTERNAL_ERROR = "Error: internal server error";
 
+    static final String LOGIN_USAGE = "Error: usage: /login NAME";
+
+    static final String LOG_IN_FIRST = "Error: log in first: this server requires /login";
+
+    static final String LOGIN_FAILED = "Error: login failed";
+
+    /** A second {@code /login} on a connection that has logged in. */
+    String alreadyLoggedIn(String account) {
+        return "Error: already logged in as " + account;
+    }
+
+    /** A login refused: the same words for a wrong secret and for no such account. */
+    String loginRefused(LoginRefusedException refused) {
+        return refused.isLocked() ? "Error: too many failed logins; try again in " + refused.lockedSeconds() + " s"
+                : LOGIN_FAILED;
+    }
+
+    String tooManyConnections(TooManyConnectionsException busy) {
+        return "Error: too many connections for " + busy.account();
+    }
+
     /**
      * The error text for {@code failure}; {@code clientPath} is how the client named the path the
      * request was about (null when it named none), used in place of the store's spelling of it.
      */
     public String render(RuntimeException failure, String clientPath) {
-        if (failure instanceof PathOutsideRootException) {
+        if (failure instanceof PathOutsideRootException || failure instanceof ReadOnlyAccountException) {
             return "Error: You don't have permission to access that directory";
         }
         if (failure instanceof NotFoundException notFound) {

@@ -26,6 +26,8 @@ import org.springframework.validation.annotation.Validated;
  * @param maxClientsPerAddress    connections one remote address may hold at once; half of max-clients
  *                                (rounded up) when unset, so that one host never takes every slot;
  *                                addresses on the defender's allow-list are not capped
+ * @param maxClientsPerAccount    connections one account may hold at once, counted at login; no limit
+ *                                unless set
  * @param acceptBacklog           connections the kernel queues before they are accepted; a burst larger
  *                                than this sees connections dropped during the handshake
  * @param idleTimeout             a connection that sends nothing for this long is closed
@@ -70,6 +72,7 @@ public record FileServerProperties(
         @NotBlank @DefaultValue("127.0.0.1") String bindAddress,
         @Min(1) @DefaultValue("5") int maxClients,
         @Min(1) Integer maxClientsPerAddress,
+        @Min(1) Integer maxClientsPerAccount,
         @Min(1) @DefaultValue("256") int acceptBacklog,
         @NotNull @DefaultValue("5m") Duration idleTimeout,
         @NotNull @DefaultValue("10s") Duration loginGraceTime,

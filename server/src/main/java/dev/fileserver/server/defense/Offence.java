@@ -16,7 +16,7 @@ public enum Offence {
     /** A connection closed so that a newcomer could have its slot: it had made no request within the grace time. */
     NO_REQUEST_IN_GRACE("no-request-in-grace", 1),
 
-    /** A login refused; recorded by the login step once accounts exist. */
+    /** A login refused (a wrong secret or no such account); recorded by the login step. */
     LOGIN_FAILED("login-failed", 2);
 
     private final String tag;

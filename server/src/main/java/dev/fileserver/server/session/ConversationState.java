@@ -40,6 +40,13 @@ public sealed interface ConversationState {
     record AwaitingLocalPath() implements ConversationState {
     }
 
+    /**
+     * {@code /login NAME} was answered {@code password}: the next text frame is the secret, read
+     * once and never logged nor kept.
+     */
+    record AwaitingSecret(String name) implements ConversationState {
+    }
+
     /** The client said {@code y} to an upload; the next frame is a file frame for {@code target}. */
     record AwaitingFile(FileTarget target) implements ConversationState {
 

@@ -1,5 +1,6 @@
 package dev.fileserver.server.session;
 
+import java.net.InetAddress;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
 
@@ -18,6 +19,12 @@ public final class Session {
 
     private final String remoteAddress;
 
+    private final InetAddress address;
+
+    private final boolean encrypted;
+
+    private volatile Login login;
+
     private ConversationState state = ConversationState.IDLE;
 
     private volatile long writeProgressNanos;
@@ -31,8 +38,15 @@ public final class Session {
     private volatile BooleanSupplier peerGone = () -> false;
 
     public Session(String connectionId, String remoteAddress) {
+        this(connectionId, remoteAddress, null, false);
+    }
+
+    /** @param encrypted whether the connection came in over TLS */
+    public Session(String connectionId, String remoteAddress, InetAddress address, boolean encrypted) {
         this.connectionId = connectionId;
         this.remoteAddress = remoteAddress;
+        this.address = address;
+        this.encrypted = encrypted;
         this.label = "conn-" + SEQUENCE.incrementAndGet();
     }
 
@@ -42,6 +56,24 @@ public final class Session {
 
     public String remoteAddress() {
         return remoteAddress;
+    }
+
+    /** The client's address; null for a session that has no socket. */
+    public InetAddress address() {
+        return address;
+    }
+
+    public boolean isEncrypted() {
+        return encrypted;
+    }
+
+    /** Who the client logged in as; null until it has. */
+    public Login login() {
+        return login;
+    }
+
+    public void logIn(Login login) {
+        this.login = login;
     }
 
     public synchronized ConversationState state() {
@@ -57,8 +89,8 @@ public final class Session {
     }
 
     /**
-     * The conversation has let the client in: its first request is complete (once accounts exist,
-     * its login). Until then its slot may go to a newcomer once the login grace time is over.
+     * The conversation has let the client in: its first request is complete, or, where a login is
+     * required, its login. Until then its slot may go to a newcomer once the login grace time is over.
      */
     public void admit() {
         admitted = true;
@@ -129,10 +161,16 @@ public final class Session {
             state = new ConversationState.Closing();
         }
         last.end();
+        Login ended = login;
+        if (ended != null) {
+            ended.release().run();
+        }
     }
 
+    /** How every log line names the connection; once logged in, with the account. */
     @Override
     public String toString() {
-        return label + " " + remoteAddress;
+        Login current = login;
+        return current == null ? label + " " + remoteAddress : label + " " + remoteAddress + " " + current.account();
     }
 }

@@ -20,12 +20,15 @@ public final class KeptPartsSweeper implements SmartLifecycle {
 
     private final FileStore store;
 
+    private final HomeFolders homes;
+
     private final Duration every;
 
     private ScheduledExecutorService timer;
 
-    public KeptPartsSweeper(FileStore store, Duration keepFor) {
+    public KeptPartsSweeper(FileStore store, HomeFolders homes, Duration keepFor) {
         this.store = store;
+        this.homes = homes;
         long tenth = keepFor.toMillis() / 10;
         this.every = Duration.ofMillis(Math.max(1000, Math.min(tenth, Duration.ofMinutes(10).toMillis())));
     }
@@ -42,7 +45,7 @@ public final class KeptPartsSweeper implements SmartLifecycle {
 
     private void sweep() {
         try {
-            int removed = store.removeExpiredParts();
+            int removed = store.removeExpiredParts() + homes.removeExpiredParts();
             if (removed > 0) {
                 log.info("Removed {} kept parts of interrupted uploads whose time was up", removed);
             }

@@ -10,8 +10,10 @@ import org.springframework.context.annotation.Configuration;
 import dev.fileserver.server.config.FileServerProperties;
 import dev.fileserver.server.storage.local.FreeSpaceReserve;
 import dev.fileserver.server.storage.local.LocalFileStore;
+import dev.fileserver.server.storage.local.LocalHomes;
 import dev.fileserver.server.storage.local.StorageRoot;
 import dev.fileserver.server.storage.local.UploadPolicy;
+import dev.fileserver.server.storage.s3.BucketHomes;
 import dev.fileserver.server.storage.s3.S3Backend;
 import dev.fileserver.server.storage.s3.S3FileStore;
 import dev.fileserver.wire.archive.TarballLimits;
@@ -41,16 +43,26 @@ class StorageConfiguration {
             return new FreeSpaceReserve(root, properties.freeSpaceReserve().toBytes());
         }
 
+        private static UploadPolicy uploadPolicy(FileServerProperties properties) {
+            return new UploadPolicy(properties.maxUploadSize().toBytes(), tarballLimits(properties),
+                    properties.syncUploads(), properties.maxExpansionRatio(), properties.resume().keepFor());
+        }
+
         @Bean
         LocalFileStore fileStore(StorageRoot root, FreeSpaceReserve capacity, FileServerProperties properties) {
-            UploadPolicy policy = new UploadPolicy(properties.maxUploadSize().toBytes(), tarballLimits(properties),
-                    properties.syncUploads(), properties.maxExpansionRatio(), properties.resume().keepFor());
-            LocalFileStore store = new LocalFileStore(root, policy, capacity, properties.directoryCompressionLevel());
+            LocalFileStore store = new LocalFileStore(root, uploadPolicy(properties), capacity,
+                    properties.directoryCompressionLevel());
             int removed = store.removeStaleTemporaries();
             if (removed > 0) {
                 log.info("Removed {} temporary files left by an interrupted run under {}", removed, root.path());
             }
             return store;
+        }
+
+        @Bean
+        LocalHomes homeFolders(StorageRoot root, FileServerProperties properties) {
+            return new LocalHomes(root, uploadPolicy(properties), properties.freeSpaceReserve().toBytes(),
+                    properties.directoryCompressionLevel());
         }
     }
 
@@ -70,13 +82,18 @@ class StorageConfiguration {
         }
 
         @Bean
+        BucketHomes homeFolders(S3FileStore store) {
+            return new BucketHomes(store);
+        }
+
+        @Bean
         HealthIndicator bucketHealthIndicator(S3Backend backend) {
             return backend.healthIndicator();
         }
     }
 
     @Bean
-    KeptPartsSweeper keptPartsSweeper(FileStore store, FileServerProperties properties) {
-        return new KeptPartsSweeper(store, properties.resume().keepFor());
+    KeptPartsSweeper keptPartsSweeper(FileStore store, HomeFolders homes, FileServerProperties properties) {
+        return new KeptPartsSweeper(store, homes, properties.resume().keepFor());
     }
 }

@@ -11,8 +11,8 @@ import java.util.function.Predicate;
  * The client slots: at most {@code max-clients} connections at once, and at most
  * {@code max-clients-per-address} from one remote address (trusted addresses aside), so that one
  * host never takes every slot. A connection holds its slot from its greeting until it ends,
- * however it ends, so the slot is free again the moment a session is over. Once accounts exist,
- * a cap per account belongs beside the one per address, taken when the login succeeds.
+ * however it ends, so the slot is free again the moment a session is over. The cap per account
+ * ({@code max-clients-per-account}) is the login step's, taken when a login succeeds.
  */
 public final class ConnectionSlots {
 

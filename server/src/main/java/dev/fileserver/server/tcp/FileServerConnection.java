@@ -65,7 +65,8 @@ final class FileServerConnection extends TcpNetConnection implements SlotHolder 
         super(socket, true, false, publisher, factoryName);
         this.socket = socket;
         this.address = socket.getInetAddress();
-        this.session = new Session(getConnectionId(), address.getHostAddress() + ":" + socket.getPort());
+        this.session = new Session(getConnectionId(), address.getHostAddress() + ":" + socket.getPort(), address,
+                socket instanceof SSLSocket);
         this.context = context;
         this.session.onForceClose(this::close);
         this.input = lookahead(socket);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,8 +18,11 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.fileserver.server.auth.Authenticator;
+import dev.fileserver.server.auth.LoginRefusedException;
 import dev.fileserver.server.ops.FileServerMetrics;
 import dev.fileserver.server.session.ConversationState;
+import dev.fileserver.server.session.Login;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.Session;
 import dev.fileserver.server.session.SessionRegistry;
@@ -40,7 +44,7 @@ class ConversationFuzzTest {
     static final List<String> WORDS = List.of("/list", "/ls", "/tree", "/download", "/delete", "/upload", "/exit",
             "missarg", "/capabilities", "/LIST", "", " ", "/", "y", "n", "error", "\0", "/delete\t",
             "/list-long", "/tree-long", "/stat", "/mkdir", "/mkdirs", "/rename", "y digest=sha256",
-            "y offset=1 if=x", "y resume size=3 name=upload.txt");
+            "y offset=1 if=x", "y resume size=3 name=upload.txt", "/login", "/login a", "/whoami");
 
     static final List<String> PIECES = List.of("..", ".", "/", "//", "a", "a b", "outside", "../outside",
             "/etc/passwd", "link-out", "link-in", "~", "%2e%2e", "\\..\\", "\0", "é", ".fileserver-tmp-x.part",
@@ -107,13 +111,28 @@ class ConversationFuzzTest {
         CommandLimits limits = new CommandLimits(1 << 20, 1 << 20, 100);
         V1Errors errors = new V1Errors();
         TypeTurn typeTurn = new TypeTurn(errors);
-        return new Conversation(List.of(new ListCommand(store, errors, limits), new TreeCommand(store, errors, limits),
-                new DownloadCommand(store, typeTurn), new DeleteCommand(store, typeTurn),
-                new UploadCommand(store, typeTurn), new ExitCommand(typeTurn), new CapabilitiesCommand(store),
-                new ListLongCommand(store, errors, limits), new TreeLongCommand(store, errors, limits),
-                new StatCommand(store, errors, limits), new MakeDirectoryCommand(store, errors),
-                new RenameCommand(store, errors)),
-                store, new UploadReceiver(store, metrics, limits), errors, metrics);
+        Authenticator nobody = new Authenticator() {
+            @Override
+            public boolean offered() {
+                return true;
+            }
+
+            @Override
+            public boolean required() {
+                return false;
+            }
+
+            @Override
+            public Login logIn(String name, String secret, InetAddress address) {
+                throw new LoginRefusedException(0);
+            }
+        };
+        return new Conversation(List.of(new ListCommand(errors, limits), new TreeCommand(errors, limits),
+                new DownloadCommand(typeTurn), new DeleteCommand(typeTurn), new UploadCommand(typeTurn),
+                new ExitCommand(typeTurn), new CapabilitiesCommand(store, nobody), new ListLongCommand(errors, limits),
+                new TreeLongCommand(errors, limits), new StatCommand(errors, limits), new MakeDirectoryCommand(errors),
+                new RenameCommand(errors), new LoginCommand(errors), new WhoamiCommand()),
+                store, new UploadReceiver(metrics, limits), errors, metrics, nobody);
     }
 
     /**

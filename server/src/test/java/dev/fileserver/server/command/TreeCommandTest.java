@@ -45,9 +45,10 @@ class TreeCommandTest {
         Files.writeString(root.resolve("z/last.txt"), "z");
         FileStore store = refusingToList(StoragePath.parse("locked"), localStore());
         V1Errors errors = new V1Errors();
-        TreeCommand tree = new TreeCommand(store, errors, new CommandLimits(1 << 20, 1 << 20, 100));
+        TreeCommand tree = new TreeCommand(errors, new CommandLimits(1 << 20, 1 << 20, 100));
 
-        Reply reply = tree.handle(Request.parse("/tree").withPath(StoragePath.ROOT, store.rootName())).reply();
+        Reply reply = tree.handle(Request.parse("/tree").from(new Caller(store, null, false)).withPath(StoragePath.ROOT,
+                store.rootName())).reply();
 
         assertThat(reply.parts()).containsExactly("ok", "ok", root.getFileName() + "\n"
                 + "├── a\n"

@@ -49,6 +49,16 @@ final class KeptParts {
         return path.getFileName() != null && path.getFileName().toString().equals(FOLDER);
     }
 
+    /** Whether a path (relative to a root) is a kept-parts folder or inside one, at any depth. */
+    static boolean isInKeptPartsFolder(Path relative) {
+        for (Path name : relative) {
+            if (name.toString().equals(FOLDER)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** The kept part's length; 0 when there is none, or its time is up. */
     long length(PartKey key) throws IOException {
         Path part = path(key);

@@ -115,10 +115,10 @@ public final class LocalFileStore implements FileStore {
      */
     public int removeStaleTemporaries() {
         List<Path> stale = new ArrayList<>();
-        Path keptParts = root.path().resolve(KeptParts.FOLDER);
         try (Stream<Path> paths = Files.walk(root.path())) {
             paths.filter(path -> Names.isTemporary(path.getFileName().toString()))
-                    .filter(path -> !path.startsWith(keptParts))
+                    // the root's kept parts, and those of the accounts' homes below it
+                    .filter(path -> !KeptParts.isInKeptPartsFolder(root.path().relativize(path)))
                     .forEach(stale::add);
         }
         catch (IOException | UncheckedIOException e) {

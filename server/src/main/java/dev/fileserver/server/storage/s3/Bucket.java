@@ -62,6 +62,11 @@ final class Bucket {
         return name;
     }
 
+    /** The same bucket below the folder {@code path}, whose keys all start with its folder key. */
+    Bucket below(StoragePath path) {
+        return new Bucket(client, name, folderKey(path));
+    }
+
     String prefix() {
         return prefix;
     }

@@ -73,6 +73,8 @@ public final class S3FileStore implements FileStore {
 
     private final boolean conditionalWrites;
 
+    private final StoreLimits limits;
+
     S3FileStore(Bucket bucket, Transfers transfers, BucketQuota quota, StoreLimits limits, boolean conditionalWrites) {
         this.bucket = bucket;
         this.transfers = transfers;
@@ -81,6 +83,15 @@ public final class S3FileStore implements FileStore {
         this.tarballLimits = limits.tarball();
         this.maxListingChars = limits.maxListingChars();
         this.conditionalWrites = conditionalWrites;
+        this.limits = limits;
+    }
+
+    /**
+     * The same bucket seen from the folder {@code home}: its keys start with this store's prefix and
+     * the home's path, so nothing above the home can be named, as nothing above the prefix can be.
+     */
+    public S3FileStore below(StoragePath home) {
+        return home.isRoot() ? this : new S3FileStore(bucket.below(home), transfers, quota, limits, conditionalWrites);
     }
 
     /** The prefix's last name, or the bucket's when the whole bucket is served. */

@@ -11,11 +11,7 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.stream.Stream;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -32,6 +28,7 @@ import dev.fileserver.wire.FileHeader;
 import dev.fileserver.server.storage.PartKey;
 import dev.fileserver.wire.digest.Sha256;
 import dev.fileserver.wire.archive.TarballLimits;
+import dev.fileserver.testsupport.MovableClock;
 
 /** The local backend against the storage contract, plus what only a disk can show. */
 class LocalFileStoreContractTest extends FileStoreContractTest {
@@ -61,31 +58,6 @@ class LocalFileStoreContractTest extends FileStoreContractTest {
     protected List<String> namesStoredInTheRoot() throws IOException {
         try (Stream<Path> names = Files.list(root)) {
             return names.map(path -> path.getFileName().toString()).toList();
-        }
-    }
-
-    /** A clock that moves only when told. */
-    private static final class MovableClock extends Clock {
-
-        private Instant now = Instant.parse("2025-01-01T00:00:00Z");
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 

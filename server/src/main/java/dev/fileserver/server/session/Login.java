@@ -1,0 +1,16 @@
+package dev.fileserver.server.session;
+
+import dev.fileserver.server.storage.FileStore;
+
+/**
+ * Who a connection logged in as: the account, whether it may only read, the store its paths are
+ * confined to (the account's home), and what to give back when the connection ends (its place in
+ * the account's connection count).
+ */
+public record Login(String account, boolean readOnly, FileStore home, Runnable release) {
+
+    /** {@code read-only} or {@code read-write}, as the wire and the logs say it. */
+    public String access() {
+        return readOnly ? "read-only" : "read-write";
+    }
+}
