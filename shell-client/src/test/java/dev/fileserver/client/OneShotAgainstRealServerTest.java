@@ -268,4 +268,24 @@ class OneShotAgainstRealServerTest extends AgainstOneRealServer {
         assertThat(run.out()).isEqualTo("'old' deleted successfully.\n\n".replace("\n\n", "\n"));
         assertThat(root.resolve("old")).doesNotExist();
     }
+
+    @Test
+    void aUserGivenToAServerWithoutAccountsIsRefusedRatherThanIgnored() throws IOException {
+        Files.writeString(root.resolve("shared.txt"), "x");
+
+        ClientRun run = client("--fileserver.user=alice", "--fileserver.password=secret", "ls");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(1);
+        assertThat(run.err()).contains("has no accounts").contains("'alice'");
+        assertThat(run.out()).doesNotContain("shared.txt");
+    }
+
+    @Test
+    void whoamiOnAServerWithoutAccountsSaysAnonymousAndPlaintext() {
+        ClientRun run = client("whoami");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out().strip()).isEqualTo("anonymous on 127.0.0.1:" + server.port()
+                + ", not encrypted (plaintext) (the server has no accounts)");
+    }
 }

@@ -6,6 +6,8 @@ import org.springframework.context.annotation.Configuration;
 
 import dev.fileserver.client.connection.ClientSession;
 import dev.fileserver.client.connection.ConnectionSettings;
+import dev.fileserver.client.connection.Credentials;
+import dev.fileserver.client.connection.SecretPrompt;
 import dev.fileserver.client.connection.ServerAddress;
 import dev.fileserver.client.download.DownloadTransfer;
 import dev.fileserver.client.tls.KnownHosts;
@@ -26,7 +28,8 @@ class ClientConfiguration {
                 new ConnectionSettings(properties.connectTimeout(), properties.readTimeout(),
                         properties.negotiateCapabilities(),
                         new FrameLimits((int) properties.maxTextFrame().toBytes(), FrameLimits.DEFAULT_MAX_BYTES),
-                        trust));
+                        trust, new Credentials(properties.user(), properties.password(), properties.token(),
+                                SecretPrompt.NO_ONE_TO_ASK)));
     }
 
     @Bean

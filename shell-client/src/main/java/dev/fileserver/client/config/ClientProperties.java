@@ -30,6 +30,11 @@ import org.springframework.util.unit.DataSize;
  * @param fingerprint            trust exactly the server whose certificate has this fingerprint
  *                               ({@code SHA256:...}, as the server prints it), and remember it
  * @param trustedAuthorities     a PEM file of certificate authorities to trust besides the JVM's own
+ * @param user                   the account to log in as on a server with accounts; none: anonymous
+ * @param password               its password, best given as {@code FILESERVER_PASSWORD} (a command line
+ *                               shows in the process list); without it or a token, a terminal asks
+ * @param token                  an API token of the account instead of its password
+ *                               ({@code FILESERVER_TOKEN}), for scripts
  */
 @ConfigurationProperties("fileserver")
 public record ClientProperties(
@@ -45,7 +50,10 @@ public record ClientProperties(
         Path knownHosts,
         @DefaultValue("false") boolean acceptNew,
         String fingerprint,
-        Path trustedAuthorities) {
+        Path trustedAuthorities,
+        String user,
+        String password,
+        String token) {
 
     /** Where remembered servers are kept unless told otherwise. */
     public Path knownHostsFile() {

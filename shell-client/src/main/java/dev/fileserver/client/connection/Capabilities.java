@@ -65,6 +65,16 @@ public record Capabilities(Set<String> offered) {
         return offered.contains("rename");
     }
 
+    /** The server has accounts: {@code /login}, {@code /whoami}. */
+    public boolean login() {
+        return offered.contains("login");
+    }
+
+    /** The server serves nothing but {@code /capabilities}, {@code /login}, {@code /whoami} and {@code /exit} before a login. */
+    public boolean loginRequired() {
+        return offered.contains("login-required");
+    }
+
     /** The server's store renames in one step, so readers never see both names or neither. */
     public boolean atomicRename() {
         return offered.contains("atomic-rename");

@@ -30,6 +30,25 @@ public final class ClientSession implements AutoCloseable {
         }
     }
 
+    /** How to ask the user for an account's password (by default: no one to ask). */
+    public void onSecretNeeded(SecretPrompt prompt) {
+        settings = settings.withCredentials(settings.credentials().withPrompt(prompt));
+    }
+
+    /**
+     * Logs in as {@code user} from the next connection on (a password given for another user is
+     * not sent to this one).
+     */
+    public void useAccount(String user) {
+        settings = settings.withCredentials(settings.credentials().forUser(user));
+    }
+
+    /** Who the server knows the open connection as; anonymous when there is none. */
+    public Account account() {
+        ServerLink current = link;
+        return current != null && current.isOpen() ? current.account() : Account.ANONYMOUS;
+    }
+
     /** The TLS trust settings, with the one-off choices of a {@code connect} command applied. */
     public ConnectionSettings settings() {
         return settings;
@@ -54,7 +73,7 @@ public final class ClientSession implements AutoCloseable {
     public ServerLink connect(ServerAddress address, ConnectionSettings connectSettings) throws ClientException {
         disconnect();
         target = address;
-        link = ServerLink.open(address, connectSettings);
+        link = open(address, connectSettings);
         return link;
     }
 
@@ -65,9 +84,20 @@ public final class ClientSession implements AutoCloseable {
             current.close();
         }
         if (!isConnected()) {
-            link = ServerLink.open(target, settings);
+            link = open(target, settings);
         }
         return link;
+    }
+
+    /** Opens a link; a password typed for it is kept for the reconnections that follow. */
+    private ServerLink open(ServerAddress address, ConnectionSettings connectSettings) throws ClientException {
+        Credentials credentials = connectSettings.credentials();
+        TypedSecret typed = new TypedSecret(credentials.prompt());
+        ServerLink opened = ServerLink.open(address, connectSettings.withCredentials(credentials.withPrompt(typed)));
+        if (typed.answer != null && credentials.user().equals(settings.credentials().user())) {
+            settings = settings.withCredentials(settings.credentials().withPassword(typed.answer));
+        }
+        return opened;
     }
 
     /**
@@ -124,6 +154,24 @@ public final class ClientSession implements AutoCloseable {
         }
         else {
             disconnect();
+        }
+    }
+
+    /** Remembers what the user typed when asked for a secret. */
+    private static final class TypedSecret implements SecretPrompt {
+
+        private final SecretPrompt prompt;
+
+        private String answer;
+
+        TypedSecret(SecretPrompt prompt) {
+            this.prompt = prompt;
+        }
+
+        @Override
+        public String secretFor(String user, ServerAddress address) throws ClientException {
+            answer = prompt.secretFor(user, address);
+            return answer;
         }
     }
 

@@ -28,6 +28,8 @@ public final class ServerLink implements Closeable {
 
     private final IdleProbe idleProbe;
 
+    private Account account = Account.ANONYMOUS;
+
     private volatile boolean interrupted;
 
     private ServerLink(ServerAddress address, Socket socket, ConnectionSettings settings) throws IOException {
@@ -43,7 +45,10 @@ public final class ServerLink implements Closeable {
         this.idleProbe = new IdleProbe(socket, socketIn, settings.readTimeout());
     }
 
-    /** Connects, reads the greeting and, if allowed, asks for the server's extensions. */
+    /**
+     * Connects, reads the greeting, if allowed asks for the server's extensions, and logs in when
+     * the settings name an account.
+     */
     public static ServerLink open(ServerAddress address, ConnectionSettings settings) throws ClientException {
         Socket socket = Dialer.connect(address, settings);
         ServerLink link;
@@ -59,9 +64,10 @@ public final class ServerLink implements Closeable {
             if (settings.negotiateCapabilities()) {
                 Handshake.negotiate(link.channel);
             }
+            link.account = Login.logIn(link.channel, address, settings.credentials());
             return link;
         }
-        catch (ConnectionFailedException e) {
+        catch (ClientException e) {
             link.close();
             throw e;
         }
@@ -69,6 +75,11 @@ public final class ServerLink implements Closeable {
 
     public ServerAddress address() {
         return address;
+    }
+
+    /** Who the server knows this link as. */
+    public Account account() {
+        return account;
     }
 
     public ServerChannel channel() {

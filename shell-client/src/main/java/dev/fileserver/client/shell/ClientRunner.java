@@ -68,6 +68,7 @@ class ClientRunner implements ApplicationRunner, ExitCodeGenerator {
     public void run(ApplicationArguments arguments) {
         List<String> words = commandLine.words();
         session.onFirstUse(Confirmations.firstUse(session, answers()));
+        session.onSecretNeeded(PasswordPrompts.commandLine(streams, err, this::stdin));
         try {
             if (commandLine.isBatch()) {
                 exitCode = batchFromFile(words);

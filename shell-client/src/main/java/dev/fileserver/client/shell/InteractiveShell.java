@@ -55,9 +55,10 @@ class InteractiveShell {
         out.println("File server client. Type 'help' for the commands, 'exit' to leave.");
         InputReader answers = new HistoryFreeReader(lineReader);
         session.onFirstUse(Confirmations.firstUse(session, answers));
+        session.onSecretNeeded(PasswordPrompts.shell(lineReader));
         try {
             ServerLink link = session.connection();
-            out.println("Connected to " + link.address() + ".");
+            out.println(ConnectionCommands.connected(link));
         }
         catch (ClientException e) {
             out.println(e.getMessage());

@@ -14,6 +14,7 @@ import org.springframework.shell.core.command.completion.CompletionProvider;
 import org.springframework.shell.jline.CommandCompleter;
 import org.springframework.shell.jline.PromptProvider;
 
+import dev.fileserver.client.connection.Account;
 import dev.fileserver.client.connection.ClientSession;
 import dev.fileserver.client.shell.PathCompletion.Side;
 
@@ -72,9 +73,14 @@ class ShellConfiguration {
     PromptProvider promptProvider(ClientSession session) {
         return () -> new AttributedString(
                 "fileserver " + (session.isConnected()
-                        ? session.target() + (session.target().tls() ? " (tls)" : "")
+                        ? account(session.account()) + session.target() + (session.target().tls() ? " (tls)" : "")
                         : "(not connected)") + "> ",
                 AttributedStyle.DEFAULT.foreground(AttributedStyle.CYAN));
+    }
+
+    /** {@code alice@} before the server, as ssh users read it; nothing when anonymous. */
+    private static String account(Account account) {
+        return account.anonymous() ? "" : account.name() + "@";
     }
 
     /**
