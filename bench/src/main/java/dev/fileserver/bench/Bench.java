@@ -129,7 +129,9 @@ public final class Bench {
                     + "Java baseline inside TLS, in its own process, presenting the same key; both ends on the JDK's "
                     + "default protocol and cipher suite, the same as ours, checked). Each run: one connection per "
                     + "transfer, the clock from connecting (handshake included) to the last byte; a first round warms "
-                    + "the new server up and is not counted.", () -> new TlsTransfers(context).run());
+                    + "the new server up and is not counted. Logins: an account made by the server jar's own `user add`, "
+                    + "one login per new connection, timed from /login to welcome, after 3 not counted.",
+                    () -> new TlsTransfers(context).run());
             section("limits", "Rate limits", "A server of its own started with max-download-rate and max-upload-rate "
                     + "set to a quarter of the " + sizes.concurrentFileLabel() + " file per second; each run downloads "
                     + "it, then uploads it, the clock as in the big transfers; a first round warms the server up and "

@@ -19,7 +19,7 @@ import dev.fileserver.testsupport.V1Client;
  * The big file down and up inside TLS: a server of its own with its TLS listener on (its own
  * self-signed certificate), against the same server's plaintext listener and against a raw JSSE
  * copy (the raw baseline, in its own process, presenting the same key and taking the same default
- * protocol and cipher suite), run by run.
+ * protocol and cipher suite), run by run; then logins to an account on that listener.
  */
 final class TlsTransfers {
 
@@ -61,8 +61,11 @@ final class TlsTransfers {
         Files.createLink(root.resolve(Fixtures.BIG), context.fixtures().path(Fixtures.BIG));
         Path state = context.workspace().base().resolve("tls-state");
         Path logs = context.workspace().logs();
+        Path usersFile = context.workspace().base().resolve("tls-users.yml");
+        String token = LoginRoundTrips.addAccount(context.options().serverJar(), usersFile);
         try (ServerProcess server = context.options().serverLauncher(logs.resolve("tls-server.log")).start(root,
-                "--fileserver.tls.enabled=true", "--fileserver.tls.port=0", "--fileserver.state-dir=" + state)) {
+                "--fileserver.tls.enabled=true", "--fileserver.tls.port=0", "--fileserver.state-dir=" + state,
+                "--fileserver.auth.users-file=" + usersFile)) {
             Path certificate = state.resolve("tls/server.crt");
             try (RawServerProcess raw = RawServerProcess.launch(root, logs.resolve("raw-tls.log"),
                     certificate.toString(), state.resolve("tls/server.key").toString())) {
@@ -77,6 +80,7 @@ final class TlsTransfers {
                 figures.add(Figure.fact("Protocol and cipher suite (both ends' JDK defaults)", suite));
                 figures.addAll(rates("Download", downloads));
                 figures.addAll(rates("Upload", uploads));
+                figures.addAll(LoginRoundTrips.measure(server.tlsPort(), certificate, token));
                 return figures;
             }
         }
