@@ -38,6 +38,10 @@ import org.springframework.validation.annotation.Validated;
  * @param maxUploadSize           largest upload accepted (file content or tarball as sent)
  * @param maxUploadRate           file content received per connection per second; 0 for no limit
  * @param maxDownloadRate         file content sent per connection per second; 0 for no limit
+ * @param maxUploadRatePerAccount   file content received per second by all of one account's connections
+ *                                  together; 0 for no limit
+ * @param maxDownloadRatePerAccount file content sent per second to all of one account's connections
+ *                                  together; 0 for no limit
  * @param maxListingSize          largest listing or tree sent (one text frame, built in memory); past it
  *                                the request is refused and a sub-folder can be listed instead
  * @param freeSpaceReserve        uploads that would leave less free space than this are refused
@@ -81,6 +85,8 @@ public record FileServerProperties(
         @NotNull @DefaultValue("100GB") DataSize maxUploadSize,
         @NotNull @DefaultValue("0B") DataSize maxUploadRate,
         @NotNull @DefaultValue("0B") DataSize maxDownloadRate,
+        @NotNull @DefaultValue("0B") DataSize maxUploadRatePerAccount,
+        @NotNull @DefaultValue("0B") DataSize maxDownloadRatePerAccount,
         @NotNull @DefaultValue("16MB") DataSize maxListingSize,
         @NotNull @DefaultValue("64MB") DataSize freeSpaceReserve,
         @NotNull @DefaultValue("100GB") DataSize maxExtractedSize,
@@ -156,7 +162,8 @@ public record FileServerProperties(
     @AssertTrue(message = "sizes must not be negative")
     boolean isSizesValid() {
         return nonNegative(maxUploadSize) && nonNegative(freeSpaceReserve) && nonNegative(maxExtractedSize)
-                && nonNegative(maxListingSize) && nonNegative(maxUploadRate) && nonNegative(maxDownloadRate);
+                && nonNegative(maxListingSize) && nonNegative(maxUploadRate) && nonNegative(maxDownloadRate)
+                && nonNegative(maxUploadRatePerAccount) && nonNegative(maxDownloadRatePerAccount);
     }
 
     /**

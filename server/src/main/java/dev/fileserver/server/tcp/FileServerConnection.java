@@ -72,10 +72,9 @@ final class FileServerConnection extends TcpNetConnection implements SlotHolder 
         this.input = lookahead(socket);
         this.session.onPeerCheck(() -> input != null && input.peerGone());
         this.deserializer = new SessionFrameDeserializer(session, context.files(), context.frameLimits(),
-                Throttle.of(context.maxUploadRate()),
+                context.rates(),
                 () -> context.defender().record(address, Offence.PROTOCOL_ERROR));
-        this.serializer = new SessionReplySerializer(session, context.metrics(),
-                Throttle.of(context.maxDownloadRate()));
+        this.serializer = new SessionReplySerializer(session, context.metrics(), context.rates());
     }
 
     /** Frames are read through a lookahead, so that long work can tell whether its client left. */

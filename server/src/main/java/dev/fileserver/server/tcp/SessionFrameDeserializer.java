@@ -37,16 +37,19 @@ final class SessionFrameDeserializer implements Deserializer<Object> {
 
     private final FrameLimits limits;
 
+    private final TransferRates rates;
+
     private final Throttle uploads;
 
     private final Runnable protocolError;
 
-    SessionFrameDeserializer(Session session, FileFrameReceiver files, FrameLimits limits, Throttle uploads,
+    SessionFrameDeserializer(Session session, FileFrameReceiver files, FrameLimits limits, TransferRates rates,
             Runnable protocolError) {
         this.session = session;
         this.files = files;
         this.limits = limits;
-        this.uploads = uploads;
+        this.rates = rates;
+        this.uploads = rates.connectionUploads();
         this.protocolError = protocolError;
     }
 
@@ -84,7 +87,7 @@ final class SessionFrameDeserializer implements Deserializer<Object> {
 
     private Object receiveFile(FrameReader reader) throws IOException {
         FileHeader header = reader.readFileHeader();
-        try (InputStream content = uploads.limit(reader.content(header))) {
+        try (InputStream content = rates.uploads(reader.content(header), uploads, session)) {
             return files.receive(header, content, session);
         }
     }

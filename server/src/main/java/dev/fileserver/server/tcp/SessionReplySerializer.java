@@ -28,12 +28,15 @@ final class SessionReplySerializer implements Serializer<Object> {
 
     private final FileServerMetrics metrics;
 
+    private final TransferRates rates;
+
     private final Throttle downloads;
 
-    SessionReplySerializer(Session session, FileServerMetrics metrics, Throttle downloads) {
+    SessionReplySerializer(Session session, FileServerMetrics metrics, TransferRates rates) {
         this.session = session;
         this.metrics = metrics;
-        this.downloads = downloads;
+        this.rates = rates;
+        this.downloads = rates.connectionDownloads();
     }
 
     @Override
@@ -65,7 +68,7 @@ final class SessionReplySerializer implements Serializer<Object> {
         TransferRecord transfer = metrics.transferStarted(Direction.DOWNLOAD);
         try (download) {
             writer.writeFileHeader(header);
-            download.writeContent(downloads.limit(out));
+            download.writeContent(rates.downloads(out, downloads, session));
             out.flush();
         }
         catch (IOException | RuntimeException e) {

@@ -45,10 +45,11 @@ class TcpServerConfiguration {
     @Bean
     @Primary
     FileServerConnectionFactory fileServerConnectionFactory(FileServerProperties properties, SessionRegistry sessions,
-            ConnectionGate gate, Conversation conversation, FileServerMetrics metrics, Defender defender) {
+            ConnectionGate gate, Conversation conversation, FileServerMetrics metrics, Defender defender,
+            TransferRates rates) {
         FileServerConnectionFactory factory = new FileServerConnectionFactory(properties.port());
         configure(factory, properties.bindAddress(), properties,
-                context(properties, sessions, gate, conversation, metrics, defender, Duration.ZERO));
+                context(properties, sessions, gate, conversation, metrics, defender, rates, Duration.ZERO));
         return factory;
     }
 
@@ -59,10 +60,18 @@ class TcpServerConfiguration {
         return new ConnectionGate(slots, defender, properties.loginGraceTime(), metrics);
     }
 
+    /** One set of rates for every listener: an account's rate holds across all its connections. */
+    @Bean
+    TransferRates transferRates(FileServerProperties properties) {
+        return new TransferRates(properties.maxUploadRate().toBytes(), properties.maxDownloadRate().toBytes(),
+                properties.maxUploadRatePerAccount().toBytes(), properties.maxDownloadRatePerAccount().toBytes());
+    }
+
     static ConnectionContext context(FileServerProperties properties, SessionRegistry sessions, ConnectionGate gate,
-            Conversation conversation, FileServerMetrics metrics, Defender defender, Duration handshakeTimeout) {
+            Conversation conversation, FileServerMetrics metrics, Defender defender, TransferRates rates,
+            Duration handshakeTimeout) {
         return new ConnectionContext(sessions, gate, conversation, frameLimits(properties), metrics, defender,
-                properties.maxUploadRate().toBytes(), properties.maxDownloadRate().toBytes(), handshakeTimeout);
+                rates, handshakeTimeout);
     }
 
     @Bean

@@ -17,8 +17,9 @@ import dev.fileserver.wire.Transfer;
  * in slices of at most an eighth of a second's worth, so that it flows evenly and the stalled-write
  * watchdog sees progress. The bucket holds one slice, or 20 ms worth when that is more (so that a
  * sleep's overshoot is made up, not lost): a connection may run that far ahead of its rate, and time
- * it spent idle is not saved up. Once accounts exist, an account's limit is a second throttle shared
- * by its connections, paid after this one.
+ * it spent idle is not saved up. An account's limit is a second throttle shared by its connections
+ * ({@link TransferRates}), paid after this one; its lock is held only for the arithmetic, never
+ * while sleeping.
  *
  * <p>A library would do (Bucket4j, Guava's RateLimiter), but neither is managed by the Spring Boot
  * BOM, and what is needed here is these few lines.

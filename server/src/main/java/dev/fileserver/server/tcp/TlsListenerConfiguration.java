@@ -27,13 +27,13 @@ class TlsListenerConfiguration {
     @Bean
     FileServerConnectionFactory tlsConnectionFactory(TlsServerContext tls, TlsProperties tlsProperties,
             FileServerProperties properties, SessionRegistry sessions, ConnectionGate gate,
-            Conversation conversation, FileServerMetrics metrics, Defender defender) {
+            Conversation conversation, FileServerMetrics metrics, Defender defender, TransferRates rates) {
         FileServerConnectionFactory factory = new FileServerConnectionFactory(tlsProperties.port(), tls.protocols(),
                 tls.ciphers());
         // Spring Integration's default context support insists on a trust store; a server needs none
         factory.setTcpSocketFactorySupport(new DefaultTcpNetSSLSocketFactorySupport(tls::sslContext));
         TcpServerConfiguration.configure(factory, tlsProperties.address(), properties, TcpServerConfiguration.context(
-                properties, sessions, gate, conversation, metrics, defender, tls.handshakeTimeout()));
+                properties, sessions, gate, conversation, metrics, defender, rates, tls.handshakeTimeout()));
         return factory;
     }
 

@@ -51,7 +51,7 @@ class SessionFrameDeserializerFuzzTest {
         for (long seed = 0; seed < Mutator.ITERATIONS; seed++) {
             Session session = new Session("fuzz-" + seed, "fuzz");
             SessionFrameDeserializer deserializer = new SessionFrameDeserializer(session, storing(store), limits,
-                    Throttle.of(0), () -> { });
+                    new TransferRates(0, 0, 0, 0), () -> { });
             ByteArrayInputStream in = new ByteArrayInputStream(mutator.mutate(seed));
             try {
                 for (int frame = 0; frame < 8; frame++) {
