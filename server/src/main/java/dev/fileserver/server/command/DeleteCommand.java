@@ -9,6 +9,8 @@ import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.storage.EntryType;
 import dev.fileserver.server.storage.FileStore;
 import dev.fileserver.server.storage.RootNotDeletableException;
+import dev.fileserver.server.storage.Usage;
+import dev.fileserver.server.storage.UsageLedger;
 
 /** {@code /delete PATH}: the type, then on {@code y} the file or the whole folder goes. */
 @Component
@@ -18,8 +20,11 @@ class DeleteCommand implements ConfirmedCommand {
 
     private final TypeTurn typeTurn;
 
-    DeleteCommand(FileStore store, TypeTurn typeTurn) {
+    private final UsageLedger ledger;
+
+    DeleteCommand(FileStore store, TypeTurn typeTurn, UsageLedger ledger) {
         this.store = store;
+        this.ledger = ledger;
         this.typeTurn = typeTurn;
     }
 
@@ -38,7 +43,10 @@ class DeleteCommand implements ConfirmedCommand {
 
     @Override
     public Outcome confirmed(Request request, EntryType asked) {
+        // what goes is walked first, to give it back to the quotas
+        Usage gone = ledger.measure(request.path());
         store.delete(request.path());
+        ledger.record(request.path(), Usage.NONE.minus(gone));
         return Outcome.idle(Reply.text("'" + request.argument() + "' deleted successfully."));
     }
 }

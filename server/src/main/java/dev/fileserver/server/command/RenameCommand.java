@@ -14,6 +14,8 @@ import dev.fileserver.server.storage.InvalidMoveException;
 import dev.fileserver.server.storage.NotFoundException;
 import dev.fileserver.server.storage.StorageException;
 import dev.fileserver.server.storage.StoragePath;
+import dev.fileserver.server.storage.Usage;
+import dev.fileserver.server.storage.UsageLedger;
 
 /**
  * {@code /rename FROM}: as {@code /delete} up to the type ({@code file}, {@code dir} or
@@ -28,9 +30,24 @@ class RenameCommand implements Command {
 
     private final V1Errors errors;
 
-    RenameCommand(FileStore store, V1Errors errors) {
+    private final UsageLedger ledger;
+
+    RenameCommand(FileStore store, V1Errors errors, UsageLedger ledger) {
         this.store = store;
         this.errors = errors;
+        this.ledger = ledger;
+    }
+
+    /** Within one quota's folder a rename changes no count; out of it, what moves must fit where it goes. */
+    private void rename(StoragePath from, StoragePath to) {
+        if (ledger.sameScopes(from, to) || to.isRoot()) {
+            store.rename(from, to);
+            return;
+        }
+        Usage moving = ledger.measure(from);
+        ledger.check(to.parent(), to.name(), moving);
+        store.rename(from, to);
+        ledger.moved(from, to, moving);
     }
 
     @Override
@@ -69,7 +86,7 @@ class RenameCommand implements Command {
             try {
                 StoragePath to = StoragePath.parse(text);
                 store.confine(to);
-                store.rename(request.path(), to);
+                rename(request.path(), to);
             }
             catch (StorageException e) {
                 // either path may be at fault: each refusal names its own

@@ -19,6 +19,7 @@ import dev.fileserver.server.storage.NotFoundException;
 import dev.fileserver.server.storage.PartKey;
 import dev.fileserver.server.storage.StoragePath;
 import dev.fileserver.server.storage.Upload;
+import dev.fileserver.server.storage.UsageLedger;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.Transfer;
 import dev.fileserver.wire.digest.Sha256;
@@ -38,14 +39,17 @@ class UploadReceiver {
 
     private final FileStore store;
 
+    private final UsageLedger ledger;
+
     private final FileServerMetrics metrics;
 
     private final long maxUploadBytes;
 
     private final int maxTrailerEntries;
 
-    UploadReceiver(FileStore store, FileServerMetrics metrics, CommandLimits limits) {
+    UploadReceiver(FileStore store, UsageLedger ledger, FileServerMetrics metrics, CommandLimits limits) {
         this.store = store;
+        this.ledger = ledger;
         this.metrics = metrics;
         this.maxUploadBytes = limits.maxUploadBytes();
         this.maxTrailerEntries = limits.maxTrailerEntries();
@@ -63,13 +67,22 @@ class UploadReceiver {
             throw new KeptPartGoneException(header.fileName());
         }
         boolean bound = !header.compressed() && (extensions.resumable() || extensions.offset() > 0);
-        Upload upload = bound ? store.beginUpload(target.directory(), header, key)
-                : store.beginUpload(target.directory(), header);
+        UploadQuota quota = UploadQuota.reserve(ledger, store, target.directory(), header, bound ? key : null);
+        Upload upload;
+        try {
+            upload = bound ? store.beginUpload(target.directory(), header, key)
+                    : store.beginUpload(target.directory(), header);
+        }
+        catch (RuntimeException e) {
+            quota.ended(false);
+            throw e;
+        }
+        quota.begun();
         Sha256Pipeline digest = null;
         if (extensions.sha256Trailer()) {
             digest = new Sha256Pipeline(extensions.offset() > 0 ? copyOf(target.kept().digestSoFar()) : Sha256.start());
         }
-        return new InFlightUpload(header, upload, metrics.transferStarted(Direction.UPLOAD), digest,
+        return new InFlightUpload(header, upload, quota, metrics.transferStarted(Direction.UPLOAD), digest,
                 new TrailerReader(maxTrailerEntries));
     }
 
@@ -113,7 +126,7 @@ class UploadReceiver {
             }
         };
         // a dropped frame was never a transfer: it is not counted as one
-        return new InFlightUpload(header, nowhere, null, null, new TrailerReader(maxTrailerEntries));
+        return new InFlightUpload(header, nowhere, UploadQuota.none(), null, null, new TrailerReader(maxTrailerEntries));
     }
 
     /** One upload whose content is arriving or has arrived, not yet committed. */
@@ -122,6 +135,8 @@ class UploadReceiver {
         private final FileHeader header;
 
         private final Upload upload;
+
+        private final UploadQuota quota;
 
         private final TransferRecord transfer;
 
@@ -133,10 +148,11 @@ class UploadReceiver {
 
         private boolean counted;
 
-        InFlightUpload(FileHeader header, Upload upload, TransferRecord transfer, Sha256Pipeline digest,
-                TrailerReader trailer) {
+        InFlightUpload(FileHeader header, Upload upload, UploadQuota quota, TransferRecord transfer,
+                Sha256Pipeline digest, TrailerReader trailer) {
             this.header = header;
             this.upload = upload;
+            this.quota = quota;
             this.transfer = transfer;
             this.digest = digest;
             this.trailer = trailer;
@@ -215,10 +231,13 @@ class UploadReceiver {
          */
         StoragePath commit(BooleanSupplier abandoned) {
             try {
-                return upload.commit(abandoned);
+                StoragePath stored = upload.commit(abandoned);
+                quota.stored(stored);
+                return stored;
             }
             finally {
                 upload.abort();
+                quota.ended(false);
             }
         }
 
@@ -227,6 +246,7 @@ class UploadReceiver {
         public void abort() {
             stopHashing();
             upload.suspend();
+            quota.ended(true);
             count(false);
         }
 
@@ -234,6 +254,7 @@ class UploadReceiver {
         void discard() {
             stopHashing();
             upload.abort();
+            quota.ended(false);
             count(false);
         }
 

@@ -6,10 +6,12 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 import dev.fileserver.server.config.FileServerProperties;
 import dev.fileserver.server.storage.local.FreeSpaceReserve;
 import dev.fileserver.server.storage.local.LocalFileStore;
+import dev.fileserver.server.storage.local.LocalUsageCounter;
 import dev.fileserver.server.storage.local.StorageRoot;
 import dev.fileserver.server.storage.local.UploadPolicy;
 import dev.fileserver.server.storage.s3.S3Backend;
@@ -23,6 +25,19 @@ class StorageConfiguration {
     private static TarballLimits tarballLimits(FileServerProperties properties) {
         return new TarballLimits(properties.maxExtractedSize().toBytes(), properties.maxExtractedEntries(),
                 properties.maxPathDepth(), properties.maxPathLength());
+    }
+
+    /** The global quota falls back to the S3 backend's older setting, which meant the same. */
+    private static Quotas quotas(FileServerProperties properties) {
+        FileServerProperties.QuotaSettings quota = properties.quota();
+        DataSize globalBytes = quota.bytes() != null || properties.storage().type() != FileServerProperties.Storage.Type.S3
+                ? quota.bytes() : properties.storage().s3().quota();
+        return new Quotas(new Quota(bytes(globalBytes), quota.files()),
+                new Quota(bytes(quota.perHome().bytes()), quota.perHome().files()));
+    }
+
+    private static Long bytes(DataSize size) {
+        return size == null ? null : size.toBytes();
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -42,10 +57,18 @@ class StorageConfiguration {
         }
 
         @Bean
-        LocalFileStore fileStore(StorageRoot root, FreeSpaceReserve capacity, FileServerProperties properties) {
+        UsageLedger usageLedger(StorageRoot root, FileServerProperties properties) {
+            Quotas quotas = quotas(properties);
+            return new UsageLedger(new LocalUsageCounter(root), quotas.global(), quotas.perHome());
+        }
+
+        @Bean
+        LocalFileStore fileStore(StorageRoot root, FreeSpaceReserve reserve, UsageLedger ledger,
+                FileServerProperties properties) {
             UploadPolicy policy = new UploadPolicy(properties.maxUploadSize().toBytes(), tarballLimits(properties),
                     properties.syncUploads(), properties.maxExpansionRatio(), properties.resume().keepFor());
-            LocalFileStore store = new LocalFileStore(root, policy, capacity, properties.directoryCompressionLevel());
+            LocalFileStore store = new LocalFileStore(root, policy, new QuotaCapacity(reserve, ledger),
+                    properties.directoryCompressionLevel());
             int removed = store.removeStaleTemporaries();
             if (removed > 0) {
                 log.info("Removed {} temporary files left by an interrupted run under {}", removed, root.path());
@@ -61,7 +84,12 @@ class StorageConfiguration {
         @Bean(destroyMethod = "close")
         S3Backend s3Backend(FileServerProperties properties) {
             return S3Backend.connect(properties.storage().s3(), properties.maxUploadSize().toBytes(),
-                    tarballLimits(properties), properties.maxListingSize().toBytes());
+                    tarballLimits(properties), properties.maxListingSize().toBytes(), quotas(properties));
+        }
+
+        @Bean
+        UsageLedger usageLedger(S3Backend backend) {
+            return backend.ledger();
         }
 
         @Bean
@@ -76,7 +104,12 @@ class StorageConfiguration {
     }
 
     @Bean
-    KeptPartsSweeper keptPartsSweeper(FileStore store, FileServerProperties properties) {
-        return new KeptPartsSweeper(store, properties.resume().keepFor());
+    KeptPartsSweeper keptPartsSweeper(FileStore store, UsageLedger ledger, FileServerProperties properties) {
+        return new KeptPartsSweeper(store, ledger, properties.resume().keepFor());
+    }
+
+    @Bean
+    UsageRecount usageRecount(UsageLedger ledger, FileServerProperties properties) {
+        return new UsageRecount(ledger, properties.quota().recountInterval());
     }
 }

@@ -22,7 +22,10 @@ import dev.fileserver.server.session.ConversationState;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.Session;
 import dev.fileserver.server.session.SessionRegistry;
+import dev.fileserver.server.storage.Quota;
+import dev.fileserver.server.storage.UsageLedger;
 import dev.fileserver.server.storage.local.LocalFileStore;
+import dev.fileserver.server.storage.local.LocalUsageCounter;
 import dev.fileserver.server.storage.local.StorageRoot;
 import dev.fileserver.server.storage.local.UploadPolicy;
 import dev.fileserver.testsupport.Trees;
@@ -107,13 +110,14 @@ class ConversationFuzzTest {
         CommandLimits limits = new CommandLimits(1 << 20, 1 << 20, 100);
         V1Errors errors = new V1Errors();
         TypeTurn typeTurn = new TypeTurn(errors);
+        UsageLedger ledger = new UsageLedger(new LocalUsageCounter(store.root()), Quota.NONE, Quota.NONE);
         return new Conversation(List.of(new ListCommand(store, errors, limits), new TreeCommand(store, errors, limits),
-                new DownloadCommand(store, typeTurn), new DeleteCommand(store, typeTurn),
+                new DownloadCommand(store, typeTurn), new DeleteCommand(store, typeTurn, ledger),
                 new UploadCommand(store, typeTurn), new ExitCommand(typeTurn), new CapabilitiesCommand(store),
                 new ListLongCommand(store, errors, limits), new TreeLongCommand(store, errors, limits),
                 new StatCommand(store, errors, limits), new MakeDirectoryCommand(store, errors),
-                new RenameCommand(store, errors)),
-                store, new UploadReceiver(store, metrics, limits), errors, metrics);
+                new RenameCommand(store, errors, ledger)),
+                store, new UploadReceiver(store, ledger, metrics, limits), errors, metrics);
     }
 
     /**

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import dev.fileserver.server.storage.AlreadyExistsException;
+import dev.fileserver.server.storage.CapacityPolicy;
 import dev.fileserver.server.storage.InvalidMoveException;
 import dev.fileserver.server.storage.Download;
 import dev.fileserver.server.storage.Entry;
@@ -63,7 +64,7 @@ public final class S3FileStore implements FileStore {
 
     private final Transfers transfers;
 
-    private final BucketQuota quota;
+    private final CapacityPolicy capacity;
 
     private final long maxUploadBytes;
 
@@ -73,10 +74,10 @@ public final class S3FileStore implements FileStore {
 
     private final boolean conditionalWrites;
 
-    S3FileStore(Bucket bucket, Transfers transfers, BucketQuota quota, StoreLimits limits, boolean conditionalWrites) {
+    S3FileStore(Bucket bucket, Transfers transfers, CapacityPolicy capacity, StoreLimits limits, boolean conditionalWrites) {
         this.bucket = bucket;
         this.transfers = transfers;
-        this.quota = quota;
+        this.capacity = capacity;
         this.maxUploadBytes = limits.maxUploadBytes();
         this.tarballLimits = limits.tarball();
         this.maxListingChars = limits.maxListingChars();
@@ -205,13 +206,13 @@ public final class S3FileStore implements FileStore {
         }
         existingFolder(directory);
         try {
-            quota.require(directory, name, header.fileLen());
+            capacity.require(directory, name, header.fileLen());
             if (header.compressed()) {
-                long room = Math.max(0, Math.min(tarballLimits.maxExpandedBytes(), quota.availableBytes()));
+                long room = Math.max(0, Math.min(tarballLimits.maxExpandedBytes(), capacity.availableBytes()));
                 return new FolderUpload(directory, header, bucket, transfers,
-                        new TarballLimits(room, tarballLimits.maxEntries()), quota);
+                        new TarballLimits(room, tarballLimits.maxEntries()), capacity);
             }
-            return new FileUpload(directory, header, bucket, precondition(directory.child(name)), transfers, quota);
+            return new FileUpload(directory, header, bucket, precondition(directory.child(name)), transfers);
         }
         catch (IOException | SdkException e) {
             throw StoreProblems.failed(Operation.STORE, name, e);

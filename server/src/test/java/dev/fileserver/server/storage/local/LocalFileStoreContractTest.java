@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.server.storage.Download;
 import dev.fileserver.server.storage.FileStore;
+import dev.fileserver.server.storage.UsageCounter;
 import dev.fileserver.server.storage.FileStoreContractTest;
 import dev.fileserver.server.storage.Names;
 import dev.fileserver.server.storage.StorageFailureException;
@@ -48,6 +49,11 @@ class LocalFileStoreContractTest extends FileStoreContractTest {
         long usable = Files.getFileStore(root).getUsableSpace();
         return LocalFileStore.open(root, new UploadPolicy(maxUploadBytes, new TarballLimits(1 << 24, 1000), false),
                 Math.max(0, usable - capacityBytes), 0);
+    }
+
+    @Override
+    protected UsageCounter usageCounter(FileStore store) {
+        return new LocalUsageCounter(((LocalFileStore) store).root());
     }
 
     @Override
