@@ -14,8 +14,8 @@ import dev.fileserver.server.storage.UsageLedger;
 /**
  * {@code /quota [PATH]} (the {@code quota} extension): what the quota that PATH (the root when
  * absent) falls under holds and allows, in bytes and in files, and the space left on the disk
- * below it; one frame of {@code KEY VALUE} lines, {@code none} where there is no limit. A refusal
- * is one error frame.
+ * below it: {@code ok}, then one frame of {@code KEY VALUE} lines, {@code none} where there is no
+ * limit. A refusal is one error frame instead, as for {@code /mkdir}.
  */
 @Component
 class QuotaCommand implements Command {
@@ -50,7 +50,7 @@ class QuotaCommand implements Command {
                     + "files-limit " + limit(report.quota().files()) + '\n'
                     + "disk-free " + (free.isPresent() ? Long.toString(free.getAsLong()) : NO_LIMIT) + '\n'
                     + "scope " + report.scope() + '\n';
-            return Outcome.idle(Reply.text(text));
+            return Outcome.idle(Reply.ok().then(text));
         }
         catch (StorageException e) {
             return Outcome.idle(Reply.text(errors.render(e, request.displayName())));

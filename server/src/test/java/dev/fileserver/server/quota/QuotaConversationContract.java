@@ -163,7 +163,9 @@ abstract class QuotaConversationContract {
 
     String quota(String path) throws IOException {
         try (V1Client client = V1Client.connectAccepted(server().port())) {
-            return client.request(path.isEmpty() ? "/quota" : "/quota " + path, 1).get(0);
+            List<String> reply = client.request(path.isEmpty() ? "/quota" : "/quota " + path, 2);
+            assertThat(reply.get(0)).isEqualTo("ok");
+            return reply.get(1);
         }
     }
 }

@@ -27,7 +27,6 @@ import dev.fileserver.server.storage.Download;
 import dev.fileserver.server.storage.FileStore;
 import dev.fileserver.server.storage.UsageCounter;
 import dev.fileserver.server.storage.FileStoreContractTest;
-import dev.fileserver.server.storage.InsufficientCapacityException;
 import dev.fileserver.server.storage.StorageFailureException;
 import dev.fileserver.server.storage.StoragePath;
 import dev.fileserver.server.storage.Upload;
