@@ -157,7 +157,11 @@ public final class V1Client implements AutoCloseable {
     /** Asks for the ack extension: a stored upload is then answered with {@code ok} or the error. */
     public void enableUploadAck() throws IOException {
         send("/capabilities");
-        expect("capabilities ack");
+        String answer = receive();
+        // the server names every extension it offers; ack is the one needed here
+        if (!List.of(answer.split(" ")).contains("ack") || !answer.startsWith("capabilities ")) {
+            throw new IOException("expected the ack extension, the server answered '" + answer + "'");
+        }
     }
 
     /** {@code /download PATH}, whose type must be {@code type}, and {@code y}: the file frame's header. */
