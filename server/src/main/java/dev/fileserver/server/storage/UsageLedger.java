@@ -203,7 +203,7 @@ public final class UsageLedger {
 
         private final Quota quota;
 
-        private Usage used;
+        private volatile Usage used;
 
         private Usage reserved = Usage.NONE;
 

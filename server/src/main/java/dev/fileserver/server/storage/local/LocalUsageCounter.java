@@ -16,8 +16,8 @@ import dev.fileserver.server.storage.UsageCounter;
 
 /**
  * Counts a folder of the local root by walking it, links not followed: one {@code lstat} per
- * entry, so about a second per hundred thousand entries in the page cache, and what the disk's
- * seeks make it when they are not (a cold tree of millions takes minutes). Every entry that is not a
+ * entry, about 2 s for 100,000 files in the page cache ({@code bench/run --only quota}), and
+ * what the disk's seeks make it when they are not (a cold tree of millions takes minutes). Every entry that is not a
  * folder is a file; only regular files have bytes. Temporaries of uploads under way are left out
  * (their uploads hold reservations instead); the kept parts of interrupted uploads count at the root.
  */
