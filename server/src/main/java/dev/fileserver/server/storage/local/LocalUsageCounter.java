@@ -34,7 +34,8 @@ public final class LocalUsageCounter implements UsageCounter {
         if (StorageRoot.isTemporary(path)) {
             return Usage.NONE;
         }
-        Path start = root.resolve(path);
+        // the name itself is not followed: a link out of the root is counted as the link it is
+        Path start = path.isRoot() ? root.path() : root.resolve(path.parent()).resolve(path.name());
         long[] bytesAndFiles = new long[2];
         try {
             Files.walkFileTree(start, new SimpleFileVisitor<>() {

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.server.storage.Download;
 import dev.fileserver.server.storage.FileStore;
+import dev.fileserver.server.storage.Usage;
 import dev.fileserver.server.storage.UsageCounter;
 import dev.fileserver.server.storage.FileStoreContractTest;
 import dev.fileserver.server.storage.Names;
@@ -54,6 +55,15 @@ class LocalFileStoreContractTest extends FileStoreContractTest {
     @Override
     protected UsageCounter usageCounter(FileStore store) {
         return new LocalUsageCounter(((LocalFileStore) store).root());
+    }
+
+    @Test
+    void theUsageCounterCountsALinkOutOfTheRootAsOneFileOfNoBytesAndNothingBeyondIt() throws IOException {
+        FileStore store = newStore(1 << 20, Long.MAX_VALUE / 2);
+        linkOutside("out");
+
+        assertThat(usageCounter(store).count(StoragePath.parse("out"))).isEqualTo(new Usage(0, 1));
+        assertThat(usageCounter(store).count(StoragePath.ROOT)).isEqualTo(new Usage(0, 1));
     }
 
     @Override
