@@ -126,7 +126,8 @@ class UploadReceiver {
             }
         };
         // a dropped frame was never a transfer: it is not counted as one
-        return new InFlightUpload(header, nowhere, UploadQuota.none(), null, null, new TrailerReader(maxTrailerEntries));
+        return new InFlightUpload(header, nowhere, UploadQuota.none(), null, null,
+                new TrailerReader(maxTrailerEntries));
     }
 
     /** One upload whose content is arriving or has arrived, not yet committed. */

@@ -30,8 +30,8 @@ class StorageConfiguration {
     /** The global quota falls back to the S3 backend's older setting, which meant the same. */
     private static Quotas quotas(FileServerProperties properties) {
         FileServerProperties.QuotaSettings quota = properties.quota();
-        DataSize globalBytes = quota.bytes() != null || properties.storage().type() != FileServerProperties.Storage.Type.S3
-                ? quota.bytes() : properties.storage().s3().quota();
+        boolean onS3 = properties.storage().type() == FileServerProperties.Storage.Type.S3;
+        DataSize globalBytes = quota.bytes() == null && onS3 ? properties.storage().s3().quota() : quota.bytes();
         return new Quotas(new Quota(bytes(globalBytes), quota.files()),
                 new Quota(bytes(quota.perHome().bytes()), quota.perHome().files()));
     }

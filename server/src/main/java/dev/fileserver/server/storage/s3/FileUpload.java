@@ -34,7 +34,8 @@ final class FileUpload implements Upload {
 
     private boolean finished;
 
-    FileUpload(StoragePath directory, FileHeader header, Bucket bucket, Precondition precondition, Transfers transfers) {
+    FileUpload(StoragePath directory, FileHeader header, Bucket bucket, Precondition precondition,
+            Transfers transfers) {
         this.directory = directory;
         this.header = header;
         this.bucket = bucket;

@@ -74,7 +74,8 @@ public final class S3FileStore implements FileStore {
 
     private final boolean conditionalWrites;
 
-    S3FileStore(Bucket bucket, Transfers transfers, CapacityPolicy capacity, StoreLimits limits, boolean conditionalWrites) {
+    S3FileStore(Bucket bucket, Transfers transfers, CapacityPolicy capacity, StoreLimits limits,
+            boolean conditionalWrites) {
         this.bucket = bucket;
         this.transfers = transfers;
         this.capacity = capacity;
