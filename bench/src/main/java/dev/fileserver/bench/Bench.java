@@ -137,6 +137,10 @@ public final class Bench {
                     + "it, then uploads it, the clock as in the big transfers; a first round warms the server up and "
                     + "is not counted.",
                     () -> new RateLimits(context).run());
+            section("quota", "Counting for the quotas", "A root of its own with " + sizes.quotaTreeFiles()
+                    + " one-byte files in folders of 1,000; each run starts a server on it without quotas, so the "
+                    + "first /quota waits for the walk of the whole tree and the next is answered from the count.",
+                    () -> new QuotaWalk(context).run());
             if (!server.isAlive()) {
                 throw new IOException("the server died during the run; its output:\n" + server.outputTail());
             }

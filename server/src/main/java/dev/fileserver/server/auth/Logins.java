@@ -12,6 +12,7 @@ import org.slf4j.LoggerFactory;
 import dev.fileserver.server.defense.Defender;
 import dev.fileserver.server.defense.Offence;
 import dev.fileserver.server.session.Login;
+import dev.fileserver.server.storage.Home;
 import dev.fileserver.server.storage.HomeFolders;
 import dev.fileserver.server.storage.Names;
 
@@ -101,7 +102,8 @@ public final class Logins implements Authenticator {
             throw new TooManyConnectionsException(name);
         }
         try {
-            Login login = new Login(name, account.get().readOnly(), homes.open(account.get().home()), release);
+            Home home = homes.open(account.get().home());
+            Login login = new Login(name, account.get().readOnly(), home.store(), home.usage(), release);
             succeeded.increment();
             return login;
         }

@@ -21,7 +21,7 @@ class CapabilitiesCommand implements Command {
 
     static final String ACK = "ack";
 
-    static final String WORDS = ACK + " sha256 resume list-long tree-long stat mkdir rename";
+    static final String WORDS = ACK + " sha256 resume list-long tree-long stat mkdir rename quota";
 
     private final FileStore store;
 

@@ -36,6 +36,7 @@ import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.Session;
 import dev.fileserver.server.storage.FileStore;
+import dev.fileserver.server.storage.UsageLedger;
 import dev.fileserver.server.storage.Names;
 import dev.fileserver.server.storage.NotFoundException;
 import dev.fileserver.server.storage.StorageException;
@@ -65,6 +66,8 @@ public class Conversation implements FileFrameReceiver {
 
     private final FileStore store;
 
+    private final UsageLedger usage;
+
     private final UploadReceiver uploads;
 
     private final V1Errors errors;
@@ -73,9 +76,10 @@ public class Conversation implements FileFrameReceiver {
 
     private final Authenticator logins;
 
-    Conversation(List<Command> commands, FileStore store, UploadReceiver uploads, V1Errors errors,
+    Conversation(List<Command> commands, FileStore store, UsageLedger usage, UploadReceiver uploads, V1Errors errors,
             FileServerMetrics metrics, Authenticator logins) {
         this.store = store;
+        this.usage = usage;
         this.logins = logins;
         this.uploads = uploads;
         this.errors = errors;
@@ -150,8 +154,8 @@ public class Conversation implements FileFrameReceiver {
             // a complete request, whatever it asks, ends the login grace time; where a login is due, the login does
             session.admit();
         }
-        FileStore sessionStore = login == null ? store : login.home();
-        request = request.from(new Caller(sessionStore, login, session.isEncrypted()));
+        request = request.from(login == null ? new Caller(store, usage, null, session.isEncrypted())
+                : new Caller(login.home(), login.usage(), login, session.isEncrypted()));
         Command command = commands.get(request.word());
         if (command == null) {
             // v1: missarg and unknown words get a bare ok
@@ -164,11 +168,11 @@ public class Conversation implements FileFrameReceiver {
         try {
             if (command.takesPath()) {
                 StoragePath path = StoragePath.parse(request.argument());
-                sessionStore.confine(path);
+                request.store().confine(path);
                 if (command.writes() && request.caller().isReadOnly()) {
                     throw new ReadOnlyAccountException(login.account());
                 }
-                request = request.withPath(path, sessionStore.rootName());
+                request = request.withPath(path, request.store().rootName());
             }
             Outcome outcome = command.handle(request);
             long elapsed = System.nanoTime() - started;

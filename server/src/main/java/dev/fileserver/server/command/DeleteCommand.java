@@ -8,6 +8,7 @@ import dev.fileserver.server.session.Outcome;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.storage.EntryType;
 import dev.fileserver.server.storage.RootNotDeletableException;
+import dev.fileserver.server.storage.Usage;
 
 /** {@code /delete PATH}: the type, then on {@code y} the file or the whole folder goes. */
 @Component
@@ -39,7 +40,10 @@ class DeleteCommand implements ConfirmedCommand {
 
     @Override
     public Outcome confirmed(Request request, EntryType asked) {
+        // what goes is walked first, to give it back to the quotas
+        Usage gone = request.usage().measure(request.path());
         request.store().delete(request.path());
+        request.usage().record(request.path(), Usage.NONE.minus(gone));
         return Outcome.idle(Reply.text("'" + request.argument() + "' deleted successfully."));
     }
 }

@@ -14,6 +14,8 @@ import dev.fileserver.server.storage.InvalidMoveException;
 import dev.fileserver.server.storage.NotFoundException;
 import dev.fileserver.server.storage.StorageException;
 import dev.fileserver.server.storage.StoragePath;
+import dev.fileserver.server.storage.Usage;
+import dev.fileserver.server.storage.UsageLedger;
 
 /**
  * {@code /rename FROM}: as {@code /delete} up to the type ({@code file}, {@code dir} or
@@ -28,6 +30,18 @@ class RenameCommand implements Command {
 
     RenameCommand(V1Errors errors) {
         this.errors = errors;
+    }
+
+    /** Within one quota's folder a rename changes no count; out of it, what moves must fit where it goes. */
+    private static void rename(FileStore store, UsageLedger ledger, StoragePath from, StoragePath to) {
+        if (ledger.sameScopes(from, to) || to.isRoot()) {
+            store.rename(from, to);
+            return;
+        }
+        Usage moving = ledger.measure(from);
+        ledger.check(to.parent(), to.name(), moving);
+        store.rename(from, to);
+        ledger.moved(from, to, moving);
     }
 
     @Override
@@ -72,7 +86,7 @@ class RenameCommand implements Command {
                 StoragePath to = StoragePath.parse(text);
                 FileStore store = request.store();
                 store.confine(to);
-                store.rename(request.path(), to);
+                rename(store, request.usage(), request.path(), to);
             }
             catch (StorageException e) {
                 // either path may be at fault: each refusal names its own

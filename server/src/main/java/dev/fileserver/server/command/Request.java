@@ -2,6 +2,7 @@ package dev.fileserver.server.command;
 
 import dev.fileserver.server.storage.FileStore;
 import dev.fileserver.server.storage.StoragePath;
+import dev.fileserver.server.storage.UsageLedger;
 
 /**
  * A parsed request: the command word, the argument as the client sent it (everything after the
@@ -28,6 +29,11 @@ record Request(String word, String argument, StoragePath path, String rootName, 
     /** The store the request's paths are in: the caller's. */
     FileStore store() {
         return caller.store();
+    }
+
+    /** The quotas, as the request's paths see them: the caller's. */
+    UsageLedger usage() {
+        return caller.usage();
     }
 
     /** How the path is named back to the client: as it typed it, or the root's own name. */

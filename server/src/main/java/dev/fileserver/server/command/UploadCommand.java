@@ -85,9 +85,9 @@ class UploadCommand implements ConfirmedCommand {
 
     /** Settled when the client was told the folder's type: its frame comes whatever happens meanwhile. */
     private UploadTarget target(Request request, EntryType asked) {
-        return asked == EntryType.DIRECTORY ? UploadTarget.into(request.store(), owner(request), request.path(),
+        return asked == EntryType.DIRECTORY ? UploadTarget.into(request.caller(), owner(request), request.path(),
                 request.argument())
-                : UploadTarget.discarded(request.store(), owner(request), request.path(), request.argument());
+                : UploadTarget.discarded(request.caller(), owner(request), request.path(), request.argument());
     }
 
     /** Whom a kept part is bound to: the account, or nobody in particular without one. */

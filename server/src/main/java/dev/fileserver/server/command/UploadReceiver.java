@@ -19,6 +19,7 @@ import dev.fileserver.server.storage.NotFoundException;
 import dev.fileserver.server.storage.PartKey;
 import dev.fileserver.server.storage.StoragePath;
 import dev.fileserver.server.storage.Upload;
+import dev.fileserver.server.storage.UsageLedger;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.Transfer;
 import dev.fileserver.wire.digest.Sha256;
@@ -61,13 +62,22 @@ class UploadReceiver {
             throw new KeptPartGoneException(header.fileName());
         }
         boolean bound = !header.compressed() && (extensions.resumable() || extensions.offset() > 0);
-        Upload upload = bound ? store.beginUpload(target.directory(), header, key)
-                : store.beginUpload(target.directory(), header);
+        UploadQuota quota = UploadQuota.reserve(target.usage(), store, target.directory(), header, bound ? key : null);
+        Upload upload;
+        try {
+            upload = bound ? store.beginUpload(target.directory(), header, key)
+                    : store.beginUpload(target.directory(), header);
+        }
+        catch (RuntimeException e) {
+            quota.ended(false);
+            throw e;
+        }
+        quota.begun();
         Sha256Pipeline digest = null;
         if (extensions.sha256Trailer()) {
             digest = new Sha256Pipeline(extensions.offset() > 0 ? copyOf(target.kept().digestSoFar()) : Sha256.start());
         }
-        return new InFlightUpload(header, upload, metrics.transferStarted(Direction.UPLOAD), digest,
+        return new InFlightUpload(header, upload, quota, metrics.transferStarted(Direction.UPLOAD), digest,
                 new TrailerReader(maxTrailerEntries));
     }
 
@@ -111,7 +121,8 @@ class UploadReceiver {
             }
         };
         // a dropped frame was never a transfer: it is not counted as one
-        return new InFlightUpload(header, nowhere, null, null, new TrailerReader(maxTrailerEntries));
+        return new InFlightUpload(header, nowhere, UploadQuota.none(), null, null,
+                new TrailerReader(maxTrailerEntries));
     }
 
     /** One upload whose content is arriving or has arrived, not yet committed. */
@@ -120,6 +131,8 @@ class UploadReceiver {
         private final FileHeader header;
 
         private final Upload upload;
+
+        private final UploadQuota quota;
 
         private final TransferRecord transfer;
 
@@ -131,10 +144,11 @@ class UploadReceiver {
 
         private boolean counted;
 
-        InFlightUpload(FileHeader header, Upload upload, TransferRecord transfer, Sha256Pipeline digest,
-                TrailerReader trailer) {
+        InFlightUpload(FileHeader header, Upload upload, UploadQuota quota, TransferRecord transfer,
+                Sha256Pipeline digest, TrailerReader trailer) {
             this.header = header;
             this.upload = upload;
+            this.quota = quota;
             this.transfer = transfer;
             this.digest = digest;
             this.trailer = trailer;
@@ -213,10 +227,13 @@ class UploadReceiver {
          */
         StoragePath commit(BooleanSupplier abandoned) {
             try {
-                return upload.commit(abandoned);
+                StoragePath stored = upload.commit(abandoned);
+                quota.stored(stored);
+                return stored;
             }
             finally {
                 upload.abort();
+                quota.ended(false);
             }
         }
 
@@ -225,6 +242,7 @@ class UploadReceiver {
         public void abort() {
             stopHashing();
             upload.suspend();
+            quota.ended(true);
             count(false);
         }
 
@@ -232,6 +250,7 @@ class UploadReceiver {
         void discard() {
             stopHashing();
             upload.abort();
+            quota.ended(false);
             count(false);
         }
 

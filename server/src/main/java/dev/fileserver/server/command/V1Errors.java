@@ -19,6 +19,7 @@ import dev.fileserver.server.storage.KeptPartGoneException;
 import dev.fileserver.server.storage.NotADirectoryException;
 import dev.fileserver.server.storage.NotFoundException;
 import dev.fileserver.server.storage.PathOutsideRootException;
+import dev.fileserver.server.storage.QuotaExceededException;
 import dev.fileserver.server.storage.ReservedNameException;
 import dev.fileserver.server.storage.RootNotDeletableException;
 import dev.fileserver.server.storage.StorageException;
@@ -111,6 +112,9 @@ public class V1Errors {
             return "Error: '" + tooLarge.name() + "' is " + tooLarge.size() + " bytes; the server accepts at most "
                     + tooLarge.limit() + " bytes per upload";
         }
+        if (refusal instanceof QuotaExceededException quota) {
+            return quotaExceeded(quota);
+        }
         if (refusal instanceof InsufficientCapacityException noRoom) {
             return "Error: not enough free space on the server for '" + noRoom.name() + "' (" + noRoom.size()
                     + " bytes)";
@@ -136,6 +140,16 @@ public class V1Errors {
             return "Error: the part kept of '" + gone.name() + "' is gone; send the whole file again";
         }
         return INTERNAL_ERROR;
+    }
+
+    /**
+     * As the disk-full refusal, naming the quota and its folder (the root's is the whole server's);
+     * nothing of the upload is kept either way.
+     */
+    private static String quotaExceeded(QuotaExceededException quota) {
+        String of = quota.scope().isRoot() ? "" : " of '" + Names.visible(quota.scope().toString()) + "'";
+        return "Error: quota exceeded: no room for '" + Names.visible(quota.name()) + "' within the quota" + of
+                + " of " + quota.limit() + (quota.files() ? " files" : " bytes") + " (" + quota.used() + " used)";
     }
 
     /** Both digests, so that either side can be checked by hand with {@code sha256sum}. */

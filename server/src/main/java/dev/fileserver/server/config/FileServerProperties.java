@@ -65,6 +65,8 @@ import org.springframework.validation.annotation.Validated;
  *                                lines tcp=PORT, http=PORT and, with TLS on, tls=PORT (deleted on
  *                                shutdown), for whoever started it with port 0; none unless set
  * @param resume                  how interrupted uploads are kept for resuming
+ * @param quota                   how much may be stored, in bytes and in files: in all, and in each
+ *                                account's home folder
  * @param storage                 where the files are kept: the local folder {@code root} (the default) or
  *                                an S3-compatible bucket
  */
@@ -101,6 +103,7 @@ public record FileServerProperties(
         Path portFile,
         @NotNull @Valid @DefaultValue DefenderSettings defender,
         @Valid @NotNull @DefaultValue Resume resume,
+        @Valid @NotNull @DefaultValue QuotaSettings quota,
         @Valid @NotNull @DefaultValue Storage storage) {
 
     /**
@@ -141,6 +144,34 @@ public record FileServerProperties(
         @AssertTrue(message = "must not be negative")
         boolean isKeepForValid() {
             return keepFor == null || !keepFor.isNegative();
+        }
+    }
+
+    /**
+     * Quotas, under {@code fileserver.quota.*}. Each limit is off when unset.
+     *
+     * @param bytes           what the whole store may hold; on S3, {@code fileserver.storage.s3.quota}
+     *                        is read when this is unset
+     * @param files           how many files the whole store may hold
+     * @param perHome         what each account's home folder may hold, once there are accounts
+     * @param recountInterval how often what is stored is walked again, for files changed behind the
+     *                        server's back; the server's own changes count at once
+     */
+    public record QuotaSettings(DataSize bytes, @Min(0) Long files, @Valid @NotNull @DefaultValue Limits perHome,
+            @NotNull @DefaultValue("1h") Duration recountInterval) {
+
+        @AssertTrue(message = "bytes must not be negative and recount-interval must be positive")
+        boolean isQuotaValid() {
+            return nonNegative(bytes) && positive(recountInterval);
+        }
+    }
+
+    /** One folder's quota: bytes and files, each off when unset. */
+    public record Limits(DataSize bytes, @Min(0) Long files) {
+
+        @AssertTrue(message = "bytes must not be negative")
+        boolean isBytesValid() {
+            return nonNegative(bytes);
         }
     }
 
@@ -202,8 +233,7 @@ public record FileServerProperties(
      * @param partsInFlight        part buffers one upload may hold: the part being filled and those being sent
      * @param uploadBufferLimit    part buffers all uploads together may hold; empty for a quarter of the heap,
      *                             at most 256MB; an upload past it waits for a buffer
-     * @param quota                bytes the bucket (below {@code prefix}) may hold; empty for no limit
-     * @param quotaRecountInterval how often the bytes held are counted again (several servers store meanwhile)
+     * @param quota                the older name of {@code fileserver.quota.bytes}, read when that is unset
      * @param conditionalWrites    an upload replaces only the version it saw when it began: of two uploads of
      *                             one name at once, the second to finish is refused instead of silently
      *                             replacing the first; turn off for a store without conditional writes
@@ -222,7 +252,6 @@ public record FileServerProperties(
             @Min(1) @Max(64) @DefaultValue("4") int partsInFlight,
             DataSize uploadBufferLimit,
             DataSize quota,
-            @NotNull @DefaultValue("5m") Duration quotaRecountInterval,
             @DefaultValue("true") boolean conditionalWrites,
             @NotNull @DefaultValue("10s") Duration connectTimeout,
             @NotNull @DefaultValue("60s") Duration readTimeout) {

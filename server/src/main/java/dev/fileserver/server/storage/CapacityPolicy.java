@@ -2,6 +2,8 @@ package dev.fileserver.server.storage;
 
 import java.io.IOException;
 
+import dev.fileserver.wire.archive.ExtractionSink;
+
 /**
  * How much more may be stored, asked before an upload starts and again for what a folder may
  * expand to. On disk: free space above a reserve; on an object store: a quota.
@@ -24,5 +26,13 @@ public interface CapacityPolicy {
         if (availableBytes(directory) < bytes) {
             throw new InsufficientCapacityException(name, bytes);
         }
+    }
+
+    /**
+     * Wraps the sink a folder named {@code folderName} unpacks into below {@code directory} so that
+     * it stops once the folder takes more than may be stored; the default adds nothing.
+     */
+    default ExtractionSink guard(StoragePath directory, String folderName, ExtractionSink sink) {
+        return sink;
     }
 }

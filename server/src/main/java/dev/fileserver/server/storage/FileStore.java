@@ -3,6 +3,7 @@ package dev.fileserver.server.storage;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.OptionalLong;
 
 import dev.fileserver.wire.FileHeader;
 
@@ -117,6 +118,14 @@ public interface FileStore {
             throw new KeptPartGoneException(header.fileName());
         }
         return beginUpload(directory, header);
+    }
+
+    /**
+     * The space left on the device that holds {@code path} (the root's, when the path is missing),
+     * as {@code df} shows it; empty for a store without a device of its own (an object store).
+     */
+    default OptionalLong freeBytes(StoragePath path) {
+        return OptionalLong.empty();
     }
 
     /** Removes the kept parts whose time is up; returns how many. */

@@ -8,10 +8,10 @@ package dev.fileserver.server.storage;
 public interface HomeFolders {
 
     /**
-     * The store rooted at {@code home}: a path relative to the served root, or, where the backend
-     * allows it, an absolute one; the folder is made if missing.
+     * The store rooted at {@code home}, with its quotas: a path relative to the served root, or,
+     * where the backend allows it, an absolute one; the folder is made if missing.
      */
-    FileStore open(String home);
+    Home open(String home);
 
     /** Removes the expired kept parts of uploads in the homes opened so far; returns how many. */
     default int removeExpiredParts() {

@@ -6,11 +6,13 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.util.unit.DataSize;
 
 import dev.fileserver.server.config.FileServerProperties;
 import dev.fileserver.server.storage.local.FreeSpaceReserve;
 import dev.fileserver.server.storage.local.LocalFileStore;
 import dev.fileserver.server.storage.local.LocalHomes;
+import dev.fileserver.server.storage.local.LocalUsageCounter;
 import dev.fileserver.server.storage.local.StorageRoot;
 import dev.fileserver.server.storage.local.UploadPolicy;
 import dev.fileserver.server.storage.s3.BucketHomes;
@@ -25,6 +27,19 @@ class StorageConfiguration {
     private static TarballLimits tarballLimits(FileServerProperties properties) {
         return new TarballLimits(properties.maxExtractedSize().toBytes(), properties.maxExtractedEntries(),
                 properties.maxPathDepth(), properties.maxPathLength());
+    }
+
+    /** The global quota falls back to the S3 backend's older setting, which meant the same. */
+    private static Quotas quotas(FileServerProperties properties) {
+        FileServerProperties.QuotaSettings quota = properties.quota();
+        boolean onS3 = properties.storage().type() == FileServerProperties.Storage.Type.S3;
+        DataSize globalBytes = quota.bytes() == null && onS3 ? properties.storage().s3().quota() : quota.bytes();
+        return new Quotas(new Quota(bytes(globalBytes), quota.files()),
+                new Quota(bytes(quota.perHome().bytes()), quota.perHome().files()));
+    }
+
+    private static Long bytes(DataSize size) {
+        return size == null ? null : size.toBytes();
     }
 
     @Configuration(proxyBeanMethods = false)
@@ -49,8 +64,15 @@ class StorageConfiguration {
         }
 
         @Bean
-        LocalFileStore fileStore(StorageRoot root, FreeSpaceReserve capacity, FileServerProperties properties) {
-            LocalFileStore store = new LocalFileStore(root, uploadPolicy(properties), capacity,
+        UsageLedger usageLedger(StorageRoot root, FileServerProperties properties) {
+            Quotas quotas = quotas(properties);
+            return new UsageLedger(new LocalUsageCounter(root), quotas.global(), quotas.perHome());
+        }
+
+        @Bean
+        LocalFileStore fileStore(StorageRoot root, FreeSpaceReserve reserve, UsageLedger ledger,
+                FileServerProperties properties) {
+            LocalFileStore store = new LocalFileStore(root, uploadPolicy(properties), new QuotaCapacity(reserve, ledger),
                     properties.directoryCompressionLevel());
             int removed = store.removeStaleTemporaries();
             if (removed > 0) {
@@ -60,9 +82,9 @@ class StorageConfiguration {
         }
 
         @Bean
-        LocalHomes homeFolders(StorageRoot root, FileServerProperties properties) {
+        LocalHomes homeFolders(StorageRoot root, UsageLedger ledger, FileServerProperties properties) {
             return new LocalHomes(root, uploadPolicy(properties), properties.freeSpaceReserve().toBytes(),
-                    properties.directoryCompressionLevel());
+                    properties.directoryCompressionLevel(), ledger);
         }
     }
 
@@ -73,7 +95,12 @@ class StorageConfiguration {
         @Bean(destroyMethod = "close")
         S3Backend s3Backend(FileServerProperties properties) {
             return S3Backend.connect(properties.storage().s3(), properties.maxUploadSize().toBytes(),
-                    tarballLimits(properties), properties.maxListingSize().toBytes());
+                    tarballLimits(properties), properties.maxListingSize().toBytes(), quotas(properties));
+        }
+
+        @Bean
+        UsageLedger usageLedger(S3Backend backend) {
+            return backend.ledger();
         }
 
         @Bean
@@ -82,8 +109,8 @@ class StorageConfiguration {
         }
 
         @Bean
-        BucketHomes homeFolders(S3FileStore store) {
-            return new BucketHomes(store);
+        BucketHomes homeFolders(S3Backend backend) {
+            return new BucketHomes(backend.fileStore(), backend.ledger());
         }
 
         @Bean
@@ -93,7 +120,13 @@ class StorageConfiguration {
     }
 
     @Bean
-    KeptPartsSweeper keptPartsSweeper(FileStore store, HomeFolders homes, FileServerProperties properties) {
-        return new KeptPartsSweeper(store, homes, properties.resume().keepFor());
+    KeptPartsSweeper keptPartsSweeper(FileStore store, HomeFolders homes, UsageLedger ledger,
+            FileServerProperties properties) {
+        return new KeptPartsSweeper(store, homes, ledger, properties.resume().keepFor());
+    }
+
+    @Bean
+    UsageRecount usageRecount(UsageLedger ledger, FileServerProperties properties) {
+        return new UsageRecount(ledger, properties.quota().recountInterval());
     }
 }

@@ -26,7 +26,10 @@ import dev.fileserver.server.session.Login;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.Session;
 import dev.fileserver.server.session.SessionRegistry;
+import dev.fileserver.server.storage.Quota;
+import dev.fileserver.server.storage.UsageLedger;
 import dev.fileserver.server.storage.local.LocalFileStore;
+import dev.fileserver.server.storage.local.LocalUsageCounter;
 import dev.fileserver.server.storage.local.StorageRoot;
 import dev.fileserver.server.storage.local.UploadPolicy;
 import dev.fileserver.testsupport.Trees;
@@ -111,6 +114,7 @@ class ConversationFuzzTest {
         CommandLimits limits = new CommandLimits(1 << 20, 1 << 20, 100);
         V1Errors errors = new V1Errors();
         TypeTurn typeTurn = new TypeTurn(errors);
+        UsageLedger ledger = new UsageLedger(new LocalUsageCounter(store.root()), Quota.NONE, Quota.NONE);
         Authenticator nobody = new Authenticator() {
             @Override
             public boolean offered() {
@@ -131,8 +135,8 @@ class ConversationFuzzTest {
                 new DownloadCommand(typeTurn), new DeleteCommand(typeTurn), new UploadCommand(typeTurn),
                 new ExitCommand(typeTurn), new CapabilitiesCommand(store, nobody), new ListLongCommand(errors, limits),
                 new TreeLongCommand(errors, limits), new StatCommand(errors, limits), new MakeDirectoryCommand(errors),
-                new RenameCommand(errors), new LoginCommand(errors), new WhoamiCommand()),
-                store, new UploadReceiver(metrics, limits), errors, metrics, nobody);
+                new RenameCommand(errors), new LoginCommand(errors), new WhoamiCommand(), new QuotaCommand(errors)),
+                store, ledger, new UploadReceiver(metrics, limits), errors, metrics, nobody);
     }
 
     /**

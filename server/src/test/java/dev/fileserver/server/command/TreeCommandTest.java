@@ -47,7 +47,7 @@ class TreeCommandTest {
         V1Errors errors = new V1Errors();
         TreeCommand tree = new TreeCommand(errors, new CommandLimits(1 << 20, 1 << 20, 100));
 
-        Reply reply = tree.handle(Request.parse("/tree").from(new Caller(store, null, false)).withPath(StoragePath.ROOT,
+        Reply reply = tree.handle(Request.parse("/tree").from(new Caller(store, null, null, false)).withPath(StoragePath.ROOT,
                 store.rootName())).reply();
 
         assertThat(reply.parts()).containsExactly("ok", "ok", root.getFileName() + "\n"

@@ -15,6 +15,7 @@ import dev.fileserver.server.storage.IsADirectoryException;
 import dev.fileserver.server.storage.NotADirectoryException;
 import dev.fileserver.server.storage.NotFoundException;
 import dev.fileserver.server.storage.PathOutsideRootException;
+import dev.fileserver.server.storage.QuotaExceededException;
 import dev.fileserver.server.storage.ReservedNameException;
 import dev.fileserver.server.storage.RootNotDeletableException;
 import dev.fileserver.server.storage.StorageFailureException;
@@ -40,6 +41,17 @@ class V1ErrorsTest {
         assertThat(errors.render(new RootNotDeletableException(), "")).isEqualTo("Error: the root folder cannot be deleted");
         assertThat(errors.render(new ListingTooLongException(40), "data"))
                 .isEqualTo("Error: the listing of 'data' is longer than 40 characters; list a folder inside it");
+    }
+
+    @Test
+    void aQuotaRefusalIsShapedAsTheFullDiskOneAndNamesTheQuotaAndItsFolder() {
+        assertThat(errors.render(new InsufficientCapacityException("big.iso", 5000), null))
+                .isEqualTo("Error: not enough free space on the server for 'big.iso' (5000 bytes)");
+        assertThat(errors.render(new QuotaExceededException(StoragePath.ROOT, "big.iso", false, 4096, 1024), null))
+                .isEqualTo("Error: quota exceeded: no room for 'big.iso' within the quota of 4096 bytes (1024 used)");
+        assertThat(errors.render(new QuotaExceededException(StoragePath.parse("home/ana"), "f5", true, 4, 4), null))
+                .isEqualTo("Error: quota exceeded: no room for 'f5' within the quota of 'home/ana' of 4 files"
+                        + " (4 used)");
     }
 
     @Test

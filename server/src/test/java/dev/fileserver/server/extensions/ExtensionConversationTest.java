@@ -117,7 +117,7 @@ class ExtensionConversationTest {
     @Test
     void capabilitiesNameEveryExtensionAndThatThisStoreRenamesAtomically() throws IOException {
         assertThat(client.request("/capabilities", 1)).containsExactly(
-                "capabilities ack sha256 resume list-long tree-long stat mkdir rename atomic-rename");
+                "capabilities ack sha256 resume list-long tree-long stat mkdir rename quota atomic-rename");
     }
 
     @Test

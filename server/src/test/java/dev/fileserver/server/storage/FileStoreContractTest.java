@@ -53,6 +53,9 @@ public abstract class FileStoreContractTest {
      */
     protected abstract void linkOutside(String name) throws IOException;
 
+    /** How the backend counts what {@code store} holds, for its quotas. */
+    protected abstract UsageCounter usageCounter(FileStore store);
+
     private FileStore store() throws IOException {
         return newStore(1 << 20, Long.MAX_VALUE / 2);
     }
@@ -513,6 +516,36 @@ public abstract class FileStoreContractTest {
     // --- through the interface only, so any backend can be filled the same way
 
     /** A file with {@code text}, or a folder when {@code text} is null. */
+    @Test
+    void theUsageCounterCountsTheFilesAndBytesBelowAPathAndNeitherFoldersNorUploadsUnderWay() throws IOException {
+        FileStore store = store();
+        putBytes(store, ROOT, "a.bin", new byte[100]);
+        store.makeDirectory(StoragePath.parse("docs/empty"), true);
+        putBytes(store, StoragePath.parse("docs"), "b.bin", new byte[20]);
+        Upload underWay = store.beginUpload(ROOT, FileHeader.ofFile("c.bin", 0644, 5));
+        write(underWay, "12345");
+        UsageCounter counter = usageCounter(store);
+
+        assertThat(counter.count(ROOT)).isEqualTo(new Usage(120, 2));
+        assertThat(counter.count(StoragePath.parse("docs"))).isEqualTo(new Usage(20, 1));
+        assertThat(counter.count(StoragePath.parse("a.bin"))).isEqualTo(Usage.file(100));
+        assertThat(counter.count(StoragePath.parse("missing"))).isEqualTo(Usage.NONE);
+        underWay.abort();
+    }
+
+    @Test
+    void theUsageCounterCountsTheKeptPartsOfInterruptedUploadsAtTheRoot() throws IOException {
+        FileStore store = store();
+        PartKey key = new PartKey(PartKey.NO_ACCOUNT, ROOT, "big.bin", 10);
+        Upload cut = store.beginUpload(ROOT,
+                FileHeader.ofFile("big.bin", 0644, 10).with(FileHeader.Extensions.NONE.withResumable()), key);
+        write(cut, "1234");
+        cut.suspend();
+        long kept = store.keptLength(key);
+
+        assertThat(usageCounter(store).count(ROOT)).isEqualTo(kept > 0 ? Usage.file(kept) : Usage.NONE);
+    }
+
     protected static void put(FileStore store, StoragePath directory, String name, String text) throws IOException {
         if (text == null) {
             putFolder(store, directory, name, Map.of(name + "/", ""));

@@ -25,12 +25,19 @@ public final class RealServer implements BeforeAllCallback {
 
     private static final Path JAR = Path.of(System.getProperty("fileserver.server.jar", "../server/target/server.jar"));
 
+    private final List<String> properties;
+
     private Shared shared;
+
+    /** {@code properties}: further {@code --key=value} settings; each set of them gets a server of its own. */
+    public RealServer(String... properties) {
+        this.properties = List.of(properties);
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) throws IOException {
         shared = context.getRoot().getStore(Namespace.create(RealServer.class))
-                .computeIfAbsent(Shared.class, key -> Shared.start(), Shared.class);
+                .computeIfAbsent(properties, key -> Shared.start(properties), Shared.class);
         Trees.empty(shared.root());
     }
 
@@ -45,11 +52,11 @@ public final class RealServer implements BeforeAllCallback {
     /** The server and the root it serves; closed with the run's root store, after the last test class. */
     private record Shared(ServerProcess process, Path root) implements AutoCloseable {
 
-        static Shared start() {
+        static Shared start(List<String> properties) {
             try {
                 Path root = Files.createTempDirectory("fileserver-client-tests-");
                 return new Shared(ServerLauncher.fromJar(JAR).withJvmOptions(List.of("-Xmx256m")).startingQuickly()
-                        .start(root), root);
+                        .start(root, properties.toArray(String[]::new)), root);
             }
             catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.stream.Stream;
 
 import org.slf4j.Logger;
@@ -314,6 +315,18 @@ public final class LocalFileStore implements FileStore {
         }
         catch (IOException e) {
             throw DiskProblems.failed(Operation.READ, key.name(), e);
+        }
+    }
+
+    @Override
+    public OptionalLong freeBytes(StoragePath path) {
+        Path resolved = root.resolve(path);
+        try {
+            Path existing = Files.exists(resolved) ? resolved : root.path();
+            return OptionalLong.of(Files.getFileStore(existing).getUsableSpace());
+        }
+        catch (IOException e) {
+            throw DiskProblems.failed(Operation.READ, path.toString(), e);
         }
     }
 

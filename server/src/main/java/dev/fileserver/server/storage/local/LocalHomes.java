@@ -8,8 +8,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.fileserver.server.storage.FileStore;
+import dev.fileserver.server.storage.Home;
 import dev.fileserver.server.storage.HomeFolders;
+import dev.fileserver.server.storage.QuotaCapacity;
+import dev.fileserver.server.storage.StoragePath;
+import dev.fileserver.server.storage.UsageLedger;
 
 /**
  * Homes on the local disk: each one a {@link LocalFileStore} over its own {@link StorageRoot}, so
@@ -29,28 +32,41 @@ public final class LocalHomes implements HomeFolders {
 
     private final int compressionLevel;
 
-    private final Map<Path, LocalFileStore> opened = new ConcurrentHashMap<>();
+    private final UsageLedger ledger;
 
-    public LocalHomes(StorageRoot root, UploadPolicy policy, long freeSpaceReserveBytes, int compressionLevel) {
+    private final Map<Path, Home> opened = new ConcurrentHashMap<>();
+
+    public LocalHomes(StorageRoot root, UploadPolicy policy, long freeSpaceReserveBytes, int compressionLevel,
+            UsageLedger ledger) {
         this.root = root;
         this.policy = policy;
         this.freeSpaceReserveBytes = freeSpaceReserveBytes;
         this.compressionLevel = compressionLevel;
+        this.ledger = ledger;
     }
 
     @Override
-    public FileStore open(String home) {
+    public Home open(String home) {
         Path folder = root.path().resolve(home).normalize();
-        LocalFileStore store = opened.get(folder);
-        if (store != null && !Files.isDirectory(store.root().path())) {
+        Home opening = opened.get(folder);
+        if (opening != null && !Files.isDirectory(folder)) {
             // removed meanwhile (by a client of the whole root, say): made again, as at a first login
-            opened.remove(folder, store);
+            opened.remove(folder, opening);
         }
         return opened.computeIfAbsent(folder, this::openFirst);
     }
 
-    private LocalFileStore openFirst(Path folder) {
-        LocalFileStore store = LocalFileStore.open(folder, policy, freeSpaceReserveBytes, compressionLevel);
+    /**
+     * A home below the root counts against the whole store's quota and its own; one elsewhere, which
+     * the root's walks never see, against its own alone.
+     */
+    private Home openFirst(Path folder) {
+        StorageRoot home = StorageRoot.open(folder);
+        UsageLedger usage = folder.startsWith(root.path())
+                ? ledger.openHome(StoragePath.parse(root.path().relativize(folder).toString()))
+                : ledger.apart(new LocalUsageCounter(home));
+        LocalFileStore store = new LocalFileStore(home, policy,
+                new QuotaCapacity(new FreeSpaceReserve(home, freeSpaceReserveBytes), usage), compressionLevel);
         // a home below the root was cleaned with it at start; one elsewhere is cleaned when first used,
         // before any upload of this server can have begun in it
         if (!folder.startsWith(root.path())) {
@@ -59,11 +75,11 @@ public final class LocalHomes implements HomeFolders {
                 log.info("Removed {} temporary files left by an interrupted run under {}", removed, folder);
             }
         }
-        return store;
+        return new Home(store, usage);
     }
 
     @Override
     public int removeExpiredParts() {
-        return opened.values().stream().mapToInt(LocalFileStore::removeExpiredParts).sum();
+        return opened.values().stream().mapToInt(home -> home.store().removeExpiredParts()).sum();
     }
 }

@@ -247,7 +247,8 @@ final class LocalUpload implements Upload {
 
     /**
      * Unpacks the received tarball into {@code staging}. It may expand only as far as its limit, the
-     * capacity left and the ratio to the bytes sent allow; the work stops once the client is gone.
+     * capacity left, the quotas and the ratio to the bytes sent allow; the work stops once the client
+     * is gone.
      */
     private List<String> extract(Path staging, BooleanSupplier abandoned, UnaryOperator<ExtractionSink> around)
             throws IOException {
@@ -255,7 +256,8 @@ final class LocalUpload implements Upload {
         long byLimitAndRoom = Math.min(policy.tarball().maxExpandedBytes(), capacity.availableBytes(target));
         TarballLimits limits = policy.tarball().withMaxExpandedBytes(Math.max(0, Math.min(byRatio, byLimitAndRoom)));
         try (InputStream tarball = Files.newInputStream(temporary); LocalFolderSink sink = new LocalFolderSink(staging)) {
-            return new TarballExtractor(limits, abandoned).extract(tarball, around.apply(sink));
+            ExtractionSink guarded = capacity.guard(target, header.directoryName(), around.apply(sink));
+            return new TarballExtractor(limits, abandoned).extract(tarball, guarded);
         }
         catch (ExtractionStoppedException e) {
             throw new UploadAbandonedException(header.directoryName(), e);

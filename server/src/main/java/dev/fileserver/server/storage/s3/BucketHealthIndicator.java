@@ -9,6 +9,9 @@ import org.springframework.boot.health.contributor.Status;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.core.sync.RequestBody;
 
+import dev.fileserver.server.storage.StoragePath;
+import dev.fileserver.server.storage.UsageLedger;
+
 /**
  * {@code bucket}: UP while the bucket answers and takes a write (a small object below the server's
  * temporary prefix, deleted at once); DOWN when it does not; OUT_OF_SERVICE when the quota is used up.
@@ -17,14 +20,14 @@ final class BucketHealthIndicator extends AbstractHealthIndicator {
 
     private final Bucket bucket;
 
-    private final BucketQuota quota;
+    private final UsageLedger ledger;
 
     private final String probeKey;
 
-    BucketHealthIndicator(Bucket bucket, BucketQuota quota) {
+    BucketHealthIndicator(Bucket bucket, UsageLedger ledger) {
         super("Bucket check failed");
         this.bucket = bucket;
-        this.quota = quota;
+        this.ledger = ledger;
         this.probeKey = bucket.prefix() + ".fileserver-tmp-health/" + UUID.randomUUID();
     }
 
@@ -42,9 +45,10 @@ final class BucketHealthIndicator extends AbstractHealthIndicator {
             builder.down().withDetail("problem", StoreProblems.reason(e));
             return;
         }
-        if (quota.limited()) {
-            builder.withDetail("usedBytes", quota.usedBytes()).withDetail("quotaBytes", quota.quotaBytes());
-            if (quota.availableBytes() <= 0) {
+        UsageLedger.Report root = ledger.report(StoragePath.ROOT);
+        if (root.quota().bytes() != null) {
+            builder.withDetail("usedBytes", root.used().bytes()).withDetail("quotaBytes", root.quota().bytes());
+            if (root.used().bytes() >= root.quota().bytes()) {
                 builder.status(Status.OUT_OF_SERVICE).withDetail("problem", "the quota is used up");
                 return;
             }

@@ -3,10 +3,12 @@ package dev.fileserver.server.storage.s3;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
-import dev.fileserver.server.storage.FileStore;
+import dev.fileserver.server.storage.Home;
 import dev.fileserver.server.storage.HomeFolders;
+import dev.fileserver.server.storage.QuotaCapacity;
 import dev.fileserver.server.storage.PathOutsideRootException;
 import dev.fileserver.server.storage.StoragePath;
+import dev.fileserver.server.storage.UsageLedger;
 
 /**
  * Homes in the bucket: key prefixes below the served one. A home is a path relative to the served
@@ -17,19 +19,25 @@ public final class BucketHomes implements HomeFolders {
 
     private final S3FileStore store;
 
-    private final Map<StoragePath, FileStore> opened = new ConcurrentHashMap<>();
+    private final UsageLedger ledger;
 
-    public BucketHomes(S3FileStore store) {
+    private final Map<StoragePath, Home> opened = new ConcurrentHashMap<>();
+
+    public BucketHomes(S3FileStore store, UsageLedger ledger) {
         this.store = store;
+        this.ledger = ledger;
     }
 
     @Override
-    public FileStore open(String home) {
+    public Home open(String home) {
         StoragePath path = StoragePath.parse(home);
         if (path.isRoot()) {
             // a home that is the whole served tree is a mistake in the users file, not a wish
             throw new PathOutsideRootException();
         }
-        return opened.computeIfAbsent(path.requirePlainNames(), store::below);
+        return opened.computeIfAbsent(path.requirePlainNames(), prefix -> {
+            UsageLedger usage = ledger.openHome(prefix);
+            return new Home(store.below(prefix, new QuotaCapacity(QuotaCapacity.UNBOUNDED, usage)), usage);
+        });
     }
 }

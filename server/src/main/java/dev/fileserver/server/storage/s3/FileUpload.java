@@ -32,16 +32,13 @@ final class FileUpload implements Upload {
 
     private final BackgroundWork work;
 
-    private final BucketQuota quota;
-
     private boolean finished;
 
-    FileUpload(StoragePath directory, FileHeader header, Bucket bucket, Precondition precondition, Transfers transfers,
-            BucketQuota quota) {
+    FileUpload(StoragePath directory, FileHeader header, Bucket bucket, Precondition precondition,
+            Transfers transfers) {
         this.directory = directory;
         this.header = header;
         this.bucket = bucket;
-        this.quota = quota;
         this.work = transfers.forUpload();
         this.writer = new ObjectWriter(bucket, key(), ObjectModes.metadata(header.accessBits()), precondition,
                 transfers.buffers(), work);
@@ -75,7 +72,6 @@ final class FileUpload implements Upload {
             throw failed(e);
         }
         finished = true;
-        quota.stored(writer.written());
         return path;
     }
 

@@ -16,6 +16,7 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 import dev.fileserver.server.storage.ArchiveRefusedException;
 import dev.fileserver.server.storage.ArchiveTopLevelException;
+import dev.fileserver.server.storage.CapacityPolicy;
 import dev.fileserver.server.storage.StorageException;
 import dev.fileserver.server.storage.StorageFailureException;
 import dev.fileserver.server.storage.StorageFailureException.Operation;
@@ -49,7 +50,7 @@ final class FolderUpload implements Upload {
 
     private final Transfers transfers;
 
-    private final BucketQuota quota;
+    private final CapacityPolicy capacity;
 
     private final String stagingKey;
 
@@ -66,18 +67,19 @@ final class FolderUpload implements Upload {
     private volatile Map<String, String> expectedEntries;
 
     FolderUpload(StoragePath directory, FileHeader header, Bucket bucket, Transfers transfers, TarballLimits limits,
-            BucketQuota quota) {
+            CapacityPolicy capacity) {
         this.directory = directory;
         this.header = header;
         this.bucket = bucket;
         this.transfers = transfers;
-        this.quota = quota;
+        this.capacity = capacity;
         this.stagingKey = bucket.stagingKey(UUID.randomUUID().toString());
         this.sink = new StagedFolderSink(bucket, stagingKey, transfers);
         TarballExtractor extractor = new TarballExtractor(limits);
         // the sender's per-file digests come after the content, once unpacking is under way: each
         // file is hashed as it is unpacked, in case they come
-        ExtractionSink unpackInto = EntryDigests.recording(sink, arrived);
+        ExtractionSink unpackInto = capacity.guard(directory, header.directoryName(),
+                EntryDigests.recording(sink, arrived));
         this.extraction = CompletableFuture.supplyAsync(() -> extract(extractor, unpackInto), transfers.executor());
     }
 
@@ -147,7 +149,6 @@ final class FolderUpload implements Upload {
             throw failed(e);
         }
         finished = true;
-        quota.stored(staged.stream().mapToLong(StagedFolderSink.Staged::size).sum());
         deleteStaging(staged.stream().map(object -> stagingKey + object.name()).toList());
         return folder;
     }

@@ -1,7 +1,6 @@
 package dev.fileserver.server.storage.s3;
 
 import java.net.URI;
-import java.time.Clock;
 
 import org.springframework.boot.health.contributor.HealthIndicator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -19,6 +18,9 @@ import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.S3Exception;
 
 import dev.fileserver.server.config.FileServerProperties;
+import dev.fileserver.server.storage.QuotaCapacity;
+import dev.fileserver.server.storage.Quotas;
+import dev.fileserver.server.storage.UsageLedger;
 import dev.fileserver.wire.archive.TarballLimits;
 
 /**
@@ -35,15 +37,15 @@ public final class S3Backend implements AutoCloseable {
 
     private final Transfers transfers;
 
-    private final BucketQuota quota;
+    private final UsageLedger ledger;
 
     private final S3FileStore store;
 
-    private S3Backend(S3Client client, Bucket bucket, Transfers transfers, BucketQuota quota, S3FileStore store) {
+    private S3Backend(S3Client client, Bucket bucket, Transfers transfers, UsageLedger ledger, S3FileStore store) {
         this.client = client;
         this.bucket = bucket;
         this.transfers = transfers;
-        this.quota = quota;
+        this.ledger = ledger;
         this.store = store;
     }
 
@@ -51,9 +53,10 @@ public final class S3Backend implements AutoCloseable {
      * @param maxUploadBytes  an upload's size as sent
      * @param tarball         how far a folder upload may expand
      * @param maxListingChars a listing longer than this is refused by the command; no more is read
+     * @param quotas          what the bucket (below the prefix) and each home folder may hold
      */
     public static S3Backend connect(FileServerProperties.S3 settings, long maxUploadBytes,
-            TarballLimits tarball, long maxListingChars) {
+            TarballLimits tarball, long maxListingChars, Quotas quotas) {
         Transfers transfers = new Transfers(new PartBuffers(settings.partSize().toBytes(), settings.uploadBufferBytes()),
                 settings.partsInFlight());
         S3Client client = client(settings, transfers.connectionsNeeded());
@@ -66,20 +69,24 @@ public final class S3Backend implements AutoCloseable {
             transfers.close();
             throw unavailable(settings, e);
         }
-        BucketQuota quota = new BucketQuota(bucket, settings.quota() == null ? null : settings.quota().toBytes(),
-                settings.quotaRecountInterval(), Clock.systemUTC());
-        S3FileStore store = new S3FileStore(bucket, transfers, quota,
+        UsageLedger ledger = new UsageLedger(new BucketUsageCounter(bucket), quotas.global(), quotas.perHome());
+        S3FileStore store = new S3FileStore(bucket, transfers, new QuotaCapacity(QuotaCapacity.UNBOUNDED, ledger),
                 new StoreLimits(maxUploadBytes, tarball, maxListingChars), settings.conditionalWrites());
-        return new S3Backend(client, bucket, transfers, quota, store);
+        return new S3Backend(client, bucket, transfers, ledger, store);
     }
 
     public S3FileStore fileStore() {
         return store;
     }
 
+    /** What the bucket holds, counted by listing it, against its quotas. */
+    public UsageLedger ledger() {
+        return ledger;
+    }
+
     /** The health component showing the bucket reachable and writable, and the quota. */
     public HealthIndicator healthIndicator() {
-        return new BucketHealthIndicator(bucket, quota);
+        return new BucketHealthIndicator(bucket, ledger);
     }
 
     private static S3Client client(FileServerProperties.S3 settings, int connections) {

@@ -16,6 +16,7 @@ import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 import dev.fileserver.server.storage.AlreadyExistsException;
+import dev.fileserver.server.storage.CapacityPolicy;
 import dev.fileserver.server.storage.InvalidMoveException;
 import dev.fileserver.server.storage.Download;
 import dev.fileserver.server.storage.Entry;
@@ -63,7 +64,7 @@ public final class S3FileStore implements FileStore {
 
     private final Transfers transfers;
 
-    private final BucketQuota quota;
+    private final CapacityPolicy capacity;
 
     private final long maxUploadBytes;
 
@@ -75,10 +76,11 @@ public final class S3FileStore implements FileStore {
 
     private final StoreLimits limits;
 
-    S3FileStore(Bucket bucket, Transfers transfers, BucketQuota quota, StoreLimits limits, boolean conditionalWrites) {
+    S3FileStore(Bucket bucket, Transfers transfers, CapacityPolicy capacity, StoreLimits limits,
+            boolean conditionalWrites) {
         this.bucket = bucket;
         this.transfers = transfers;
-        this.quota = quota;
+        this.capacity = capacity;
         this.maxUploadBytes = limits.maxUploadBytes();
         this.tarballLimits = limits.tarball();
         this.maxListingChars = limits.maxListingChars();
@@ -90,8 +92,9 @@ public final class S3FileStore implements FileStore {
      * The same bucket seen from the folder {@code home}: its keys start with this store's prefix and
      * the home's path, so nothing above the home can be named, as nothing above the prefix can be.
      */
-    public S3FileStore below(StoragePath home) {
-        return home.isRoot() ? this : new S3FileStore(bucket.below(home), transfers, quota, limits, conditionalWrites);
+    public S3FileStore below(StoragePath home, CapacityPolicy homeCapacity) {
+        return home.isRoot() ? this
+                : new S3FileStore(bucket.below(home), transfers, homeCapacity, limits, conditionalWrites);
     }
 
     /** The prefix's last name, or the bucket's when the whole bucket is served. */
@@ -216,13 +219,13 @@ public final class S3FileStore implements FileStore {
         }
         existingFolder(directory);
         try {
-            quota.require(directory, name, header.fileLen());
+            capacity.require(directory, name, header.fileLen());
             if (header.compressed()) {
-                long room = Math.max(0, Math.min(tarballLimits.maxExpandedBytes(), quota.availableBytes()));
+                long room = Math.max(0, Math.min(tarballLimits.maxExpandedBytes(), capacity.availableBytes()));
                 return new FolderUpload(directory, header, bucket, transfers,
-                        new TarballLimits(room, tarballLimits.maxEntries()), quota);
+                        new TarballLimits(room, tarballLimits.maxEntries()), capacity);
             }
-            return new FileUpload(directory, header, bucket, precondition(directory.child(name)), transfers, quota);
+            return new FileUpload(directory, header, bucket, precondition(directory.child(name)), transfers);
         }
         catch (IOException | SdkException e) {
             throw StoreProblems.failed(Operation.STORE, name, e);

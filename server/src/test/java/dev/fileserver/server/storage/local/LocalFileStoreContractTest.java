@@ -19,6 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.server.storage.Download;
 import dev.fileserver.server.storage.FileStore;
+import dev.fileserver.server.storage.Usage;
+import dev.fileserver.server.storage.UsageCounter;
 import dev.fileserver.server.storage.FileStoreContractTest;
 import dev.fileserver.server.storage.Names;
 import dev.fileserver.server.storage.StorageFailureException;
@@ -45,6 +47,20 @@ class LocalFileStoreContractTest extends FileStoreContractTest {
         long usable = Files.getFileStore(root).getUsableSpace();
         return LocalFileStore.open(root, new UploadPolicy(maxUploadBytes, new TarballLimits(1 << 24, 1000), false),
                 Math.max(0, usable - capacityBytes), 0);
+    }
+
+    @Override
+    protected UsageCounter usageCounter(FileStore store) {
+        return new LocalUsageCounter(((LocalFileStore) store).root());
+    }
+
+    @Test
+    void theUsageCounterCountsALinkOutOfTheRootAsOneFileOfNoBytesAndNothingBeyondIt() throws IOException {
+        FileStore store = newStore(1 << 20, Long.MAX_VALUE / 2);
+        linkOutside("out");
+
+        assertThat(usageCounter(store).count(StoragePath.parse("out"))).isEqualTo(new Usage(0, 1));
+        assertThat(usageCounter(store).count(StoragePath.ROOT)).isEqualTo(new Usage(0, 1));
     }
 
     @Override

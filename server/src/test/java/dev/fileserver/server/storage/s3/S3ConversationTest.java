@@ -144,7 +144,7 @@ class S3ConversationTest {
 
     @Test
     void aFolderUploadIsUnpackedIntoObjectsAndAcknowledgedWhenAsked() throws IOException {
-        assertThat(client.request("/capabilities", 1)).containsExactly("capabilities ack sha256 resume list-long tree-long stat mkdir rename");
+        assertThat(client.request("/capabilities", 1)).containsExactly("capabilities ack sha256 resume list-long tree-long stat mkdir rename quota");
         assertThat(client.request("/upload photos", 2)).containsExactly("ok", "dir");
         client.send("y");
         byte[] tarball = tarball("album/", "album/one.txt", "album/empty/");
