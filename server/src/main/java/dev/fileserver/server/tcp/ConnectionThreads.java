@@ -1,0 +1,29 @@
+package dev.fileserver.server.tcp;
+
+import org.springframework.core.task.SimpleAsyncTaskExecutor;
+
+/**
+ * The threads that read and answer connections, one per connection. A platform thread costs about
+ * 120 KiB of resident memory while its client is idle, a virtual one a few hundred bytes, so the
+ * server takes virtual threads where the JVM has them (21 and newer) and platform threads on 17.
+ * Nothing the conversation runs holds a monitor around blocking I/O (connections send under a
+ * {@code ReentrantLock}), so a virtual thread blocked on a socket gives its carrier back.
+ */
+final class ConnectionThreads {
+
+    static final int FIRST_VIRTUAL_FEATURE = 21;
+
+    private ConnectionThreads() {
+    }
+
+    static SimpleAsyncTaskExecutor executor() {
+        return executor(Runtime.version().feature());
+    }
+
+    /** The executor for a JVM of the given feature release. */
+    static SimpleAsyncTaskExecutor executor(int javaFeature) {
+        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("fileserver-conn-");
+        executor.setVirtualThreads(javaFeature >= FIRST_VIRTUAL_FEATURE);
+        return executor;
+    }
+}
