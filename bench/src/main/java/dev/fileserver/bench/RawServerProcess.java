@@ -3,6 +3,7 @@ package dev.fileserver.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -24,8 +25,14 @@ final class RawServerProcess implements AutoCloseable {
 
     /** Starts the raw baseline server on {@code root}, on a free port; returns at once. */
     static RawServerProcess launch(Path root, Path log) throws IOException {
-        List<String> command = List.of(Java.executable(), "-cp", Java.classPath(), RawServer.class.getName(),
-                root.toString());
+        return launch(log, RawServer.class, root.toString());
+    }
+
+    /** Starts the baseline server {@code main}, which prints its port as {@link RawServer} does; returns at once. */
+    static RawServerProcess launch(Path log, Class<?> main, String... args) throws IOException {
+        Path root = Path.of(args[0]);
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-cp", Java.classPath(), main.getName()));
+        command.addAll(List.of(args));
         Process process = new ProcessBuilder(command)
                 .directory(root.getParent().toFile())
                 .redirectErrorStream(true)

@@ -157,7 +157,11 @@ public final class V1Client implements AutoCloseable {
     /** Asks for the ack extension: a stored upload is then answered with {@code ok} or the error. */
     public void enableUploadAck() throws IOException {
         send("/capabilities");
-        expect("capabilities ack");
+        String offered = receive();
+        // the server lists every extension it has; a client ignores the words it does not ask for
+        if (!(offered + " ").startsWith("capabilities ack ")) {
+            throw new IOException("expected the ack extension, the server offered '" + offered + "'");
+        }
     }
 
     /** {@code /download PATH}, whose type must be {@code type}, and {@code y}: the file frame's header. */
