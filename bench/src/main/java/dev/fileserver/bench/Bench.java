@@ -134,9 +134,10 @@ public final class Bench {
             section("baselines", sizes.bigFileLabel() + " against the strongest baselines", "Each run: as the big "
                     + "transfers, against raw servers over NIO channels (each in its own process); every client is the "
                     + "same plain 64 KiB copy, so the rows compare servers.", () -> new StrongestBaselines(context).run());
-            section("burst", "A burst against a cold server", "Each run starts a server of its own and at once "
-                    + "sends it a burst: every client connects at the same moment, then sends its requests one after "
-                    + "another; the same burst is repeated until the server is warm.", () -> new ColdBurst(context).run());
+            section("burst", "A burst against a cold server", "Each run starts a server of its own in each way "
+                    + "(the order alternating) and at once sends it a burst: every client connects at the same moment, "
+                    + "then sends its requests one after another; the same burst is repeated until the server is warm.",
+                    () -> new ColdBurst(context).run());
             section("idle", "Idle sessions", "Each run starts a server of its own, opens the idle sessions (each "
                     + "greeted), then runs the active clients beside them; memory from /proc after a full GC.",
                     () -> new IdleSessions(context).run());

@@ -4,12 +4,15 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import dev.fileserver.testsupport.ServerLauncher;
 import dev.fileserver.testsupport.ServerProcess;
 import dev.fileserver.testsupport.V1Client;
 import dev.fileserver.wire.FileHeader;
@@ -18,7 +21,8 @@ import dev.fileserver.wire.FileHeader;
  * A burst of clients against a server that has just started: all connect at once, then each
  * sends its small requests ({@code /list} of a small folder and 4 KiB downloads, alternating),
  * one after another on its own connection. The same burst is then repeated on the now warm
- * server; the last one is the warm figure. A server of its own per run, on the same files.
+ * server; the last one is the warm figure. A server of its own per run and way of starting it,
+ * on the same files.
  */
 final class ColdBurst {
 
@@ -41,60 +45,84 @@ final class ColdBurst {
     record Burst(Samples requests, Samples connects, int errors, String firstError, long overflows) {
     }
 
+    /** The figures of one way of starting the server, over the runs. */
+    private static final class Tails {
+
+        final List<Double> cold = new ArrayList<>();
+
+        final List<Double> warm = new ArrayList<>();
+
+        final List<Double> ratio = new ArrayList<>();
+
+        final List<Double> coldConnect = new ArrayList<>();
+
+        final List<Double> warmConnect = new ArrayList<>();
+
+        final List<Double> errors = new ArrayList<>();
+
+        final List<Double> overflows = new ArrayList<>();
+    }
+
     List<Figure> run() throws Exception {
         int clients = context.options().quick() ? CLIENTS / 5 : CLIENTS;
-        List<Double> coldTail = new ArrayList<>();
-        List<Double> warmTail = new ArrayList<>();
-        List<Double> ratio = new ArrayList<>();
-        List<Double> coldConnectTail = new ArrayList<>();
-        List<Double> warmConnectTail = new ArrayList<>();
-        List<Double> errors = new ArrayList<>();
-        List<Double> overflows = new ArrayList<>();
+        Map<String, ServerLauncher> ways = ServerWays.of(context.options());
+        Map<String, Tails> tails = new LinkedHashMap<>();
+        ways.keySet().forEach(way -> tails.put(way, new Tails()));
         String firstError = "";
-        for (int run = 0; run < context.runs(); run++) {
-            try (ServerProcess server = context.options()
-                    .serverLauncher(context.workspace().logs().resolve("burst-" + run + ".log"))
-                    .start(fixtures.root(), "--fileserver.max-clients=" + (clients + 100))) {
+        for (int run = 0; run < Math.min(context.runs(), 3); run++) {
+            List<String> order = new ArrayList<>(ways.keySet());
+            if (run % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (String way : order) {
                 List<Burst> bursts = new ArrayList<>();
-                for (int i = 0; i < BURSTS; i++) {
-                    bursts.add(burst(server.tcpPort(), clients));
-                    Thread.sleep(500);
+                try (ServerProcess server = ways.get(way)
+                        .withOutputTo(context.workspace().logs().resolve("burst-" + run + ".log"))
+                        .start(fixtures.root(), "--fileserver.max-clients=" + (clients + 100))) {
+                    for (int i = 0; i < BURSTS; i++) {
+                        bursts.add(burst(server.tcpPort(), clients));
+                        Thread.sleep(500);
+                    }
                 }
                 Burst cold = bursts.get(0);
                 Burst warm = bursts.get(BURSTS - 1);
-                coldTail.add(cold.requests().percentile(99));
-                warmTail.add(warm.requests().percentile(99));
-                ratio.add(cold.requests().percentile(99) / warm.requests().percentile(99));
-                coldConnectTail.add(cold.connects().percentile(99));
-                warmConnectTail.add(warm.connects().percentile(99));
-                errors.add((double) bursts.stream().mapToInt(Burst::errors).sum());
-                overflows.add((double) cold.overflows());
+                Tails t = tails.get(way);
+                t.cold.add(cold.requests().percentile(99));
+                t.warm.add(warm.requests().percentile(99));
+                t.ratio.add(cold.requests().percentile(99) / warm.requests().percentile(99));
+                t.coldConnect.add(cold.connects().percentile(99));
+                t.warmConnect.add(warm.connects().percentile(99));
+                t.errors.add((double) bursts.stream().mapToInt(Burst::errors).sum());
+                t.overflows.add((double) cold.overflows());
                 for (Burst burst : bursts) {
                     if (firstError.isEmpty() && burst.firstError() != null) {
                         firstError = burst.firstError();
                     }
                 }
-                BenchContext.progress(String.format("cold burst, run %d: request p99 cold %.1f ms, warm %.1f ms; "
-                        + "connect p99 cold %.1f ms, warm %.1f ms; %d listen-queue overflows", run + 1,
+                BenchContext.progress(String.format("cold burst, run %d, %s: request p99 cold %.1f ms, warm %.1f ms; "
+                        + "connect p99 cold %.1f ms, warm %.1f ms; %d listen-queue overflows", run + 1, way,
                         cold.requests().percentile(99), warm.requests().percentile(99),
                         cold.connects().percentile(99), warm.connects().percentile(99), cold.overflows()));
             }
         }
-        String what = clients + " clients × " + REQUESTS + " requests";
-        List<Figure> figures = new ArrayList<>(List.of(
-                Figure.measured(what + ", first burst after start, request p99", Unit.MILLISECONDS,
-                        Samples.of(coldTail)),
-                Figure.measured(what + ", warm (burst " + BURSTS + "), request p99", Unit.MILLISECONDS,
-                        Samples.of(warmTail), Target.atMost(100, Unit.MILLISECONDS)),
-                Figure.measured(what + ", ratio first / warm p99", Unit.RATIO, Samples.of(ratio),
-                        Target.atMost(2, Unit.RATIO)),
-                Figure.measured(what + ", first burst, connect and greeting p99", Unit.MILLISECONDS,
-                        Samples.of(coldConnectTail)),
-                Figure.measured(what + ", warm, connect and greeting p99", Unit.MILLISECONDS,
-                        Samples.of(warmConnectTail)),
-                Figure.measured(what + ", errors over all bursts", Unit.COUNT, Samples.of(errors)),
-                Figure.measured(what + ", first burst, listen-queue overflows (kernel counter, system-wide)",
-                        Unit.COUNT, Samples.of(overflows))));
+        List<Figure> figures = new ArrayList<>();
+        tails.forEach((way, t) -> {
+            String what = clients + " clients × " + REQUESTS + " requests, " + way;
+            figures.addAll(List.of(
+                    Figure.measured(what + ": first burst after start, request p99", Unit.MILLISECONDS,
+                            Samples.of(t.cold)),
+                    Figure.measured(what + ": warm (burst " + BURSTS + "), request p99", Unit.MILLISECONDS,
+                            Samples.of(t.warm), Target.atMost(100, Unit.MILLISECONDS)),
+                    Figure.measured(what + ": ratio first / warm p99", Unit.RATIO, Samples.of(t.ratio),
+                            Target.atMost(2, Unit.RATIO)),
+                    Figure.measured(what + ": connect and greeting p99, first burst", Unit.MILLISECONDS,
+                            Samples.of(t.coldConnect)),
+                    Figure.measured(what + ": connect and greeting p99, warm", Unit.MILLISECONDS,
+                            Samples.of(t.warmConnect)),
+                    Figure.measured(what + ": errors over all bursts", Unit.COUNT, Samples.of(t.errors)),
+                    Figure.measured(what + ": listen-queue overflows in the first burst (kernel, system-wide)",
+                            Unit.COUNT, Samples.of(t.overflows))));
+        });
         if (!firstError.isEmpty()) {
             figures.add(Figure.fact("First error seen", firstError.replace("|", "\\|")));
         }

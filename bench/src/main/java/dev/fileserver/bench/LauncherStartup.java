@@ -21,8 +21,6 @@ import dev.fileserver.testsupport.V1Client;
  */
 final class LauncherStartup {
 
-    private static final Path SCRIPT = Path.of("bin/fileserver-server");
-
     private final BenchOptions options;
 
     private final Workspace workspace;
@@ -34,18 +32,8 @@ final class LauncherStartup {
 
     List<Figure> run() throws IOException, InterruptedException {
         Path root = Files.createDirectories(workspace.base().resolve("launcher-root"));
-        Path harness = Path.of(System.getProperty("java.home"));
-        String harnessName = "JDK " + Runtime.version().feature();
-        String plain = "java -jar, " + harnessName;
-        Map<String, ServerLauncher> ways = new LinkedHashMap<>();
-        ways.put(plain, ServerLauncher.fromJar(options.serverJar()));
-        ways.put("bin/fileserver-server, " + harnessName, ServerLauncher.fromScript(SCRIPT));
-        NewerJdk.atLeast(25).filter(jdk -> jdk.feature() > Runtime.version().feature()).ifPresent(jdk -> {
-            ways.put("java -jar, JDK " + jdk.feature(), ServerLauncher.fromJar(options.serverJar())
-                    .withJavaHome(jdk.home()));
-            ways.put("bin/fileserver-server, JDK " + jdk.feature(), ServerLauncher.fromScript(SCRIPT)
-                    .withJavaHome(jdk.home()));
-        });
+        String plain = ServerWays.plain();
+        Map<String, ServerLauncher> ways = ServerWays.of(options);
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
         int index = 0;
         for (Map.Entry<String, ServerLauncher> way : ways.entrySet()) {
@@ -66,19 +54,15 @@ final class LauncherStartup {
         }
         List<Figure> figures = new ArrayList<>();
         seconds.forEach((name, values) -> figures.add(Figure.measured("Server start-up, " + name, Unit.SECONDS,
-                Samples.of(values), launched(name) ? Target.atMost(1.5, Unit.SECONDS) : Target.NONE)));
+                Samples.of(values), ServerWays.launched(name) ? Target.atMost(1.5, Unit.SECONDS) : Target.NONE)));
         seconds.forEach((name, values) -> {
             if (!name.equals(plain)) {
                 figures.add(Figure.measured("Server start-up, ratio " + name + " / " + plain, Unit.RATIO,
                         Samples.of(Rates.ratios(values, seconds.get(plain))),
-                        launched(name) ? Target.atMost(0.25, Unit.RATIO) : Target.NONE));
+                        ServerWays.launched(name) ? Target.atMost(0.25, Unit.RATIO) : Target.NONE));
             }
         });
         return figures;
-    }
-
-    private static boolean launched(String way) {
-        return way.startsWith(SCRIPT.toString());
     }
 
     /** Seconds from launch to the first session accepted. */
