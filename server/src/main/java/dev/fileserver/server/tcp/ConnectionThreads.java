@@ -6,8 +6,10 @@ import org.springframework.core.task.SimpleAsyncTaskExecutor;
  * The threads that read and answer connections, one per connection. A platform thread costs about
  * 120 KiB of resident memory while its client is idle, a virtual one a few hundred bytes, so the
  * server takes virtual threads where the JVM has them (21 and newer) and platform threads on 17.
- * Nothing the conversation runs holds a monitor around blocking I/O (connections send under a
- * {@code ReentrantLock}), so a virtual thread blocked on a socket gives its carrier back.
+ * On JDK 21 to 23 a virtual thread blocked inside {@code synchronized} keeps its carrier (of which
+ * there are as many as cores): connections send under a {@code ReentrantLock}, and what
+ * {@code synchronized} guards in the conversation is a few fields, never I/O. The one exception is
+ * the S3 backend's quota recount, a bucket listing under its monitor; JDK 24 and newer no longer pin.
  */
 final class ConnectionThreads {
 
