@@ -57,7 +57,6 @@ final class FileServerConnection extends TcpNetConnection implements SlotHolder 
 
     private final Lock sendLock = new ReentrantLock();
 
-
     private volatile long acceptedNanos;
 
     FileServerConnection(Socket socket, ApplicationEventPublisher publisher, String factoryName,
