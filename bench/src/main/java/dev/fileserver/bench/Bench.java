@@ -75,6 +75,8 @@ public final class Bench {
             measureWithRunningServers(workspace);
             section("startup", "Start-up", "Each run starts a fresh server process on an empty root.",
                     () -> new StartupTimes(options, workspace).run());
+            section("launcher", "Server start-up through its launcher", "Each run starts a fresh server process on "
+                    + "an empty root in each way, the order alternating.", () -> new LauncherStartup(options, workspace).run());
             section("s3", "S3 backend", "A server on fileserver.storage.type=s3 against direct AWS SDK transfers "
                     + "(the server's part size and parts in flight) to the same S3-compatible server, S3Proxy in the "
                     + "harness's JVM with its objects on the same disk; sides alternate. Every transfer is checked, "
@@ -87,7 +89,7 @@ public final class Bench {
     }
 
     private void measureWithRunningServers(Workspace workspace) throws Exception {
-        if (!options.only().isEmpty() && Set.of("startup", "s3").containsAll(options.only())) {
+        if (!options.only().isEmpty() && Set.of("startup", "s3", "launcher").containsAll(options.only())) {
             return;
         }
         System.err.println("Making the files under " + workspace.root());
@@ -141,6 +143,16 @@ public final class Bench {
                     + " one-byte files in folders of 1,000; each run starts a server on it without quotas, so the "
                     + "first /quota waits for the walk of the whole tree and the next is answered from the count.",
                     () -> new QuotaWalk(context).run());
+            section("baselines", sizes.bigFileLabel() + " against the strongest baselines", "Each run: as the big "
+                    + "transfers, against raw servers over NIO channels (each in its own process); every client is the "
+                    + "same plain 64 KiB copy, so the rows compare servers.", () -> new StrongestBaselines(context).run());
+            section("burst", "A burst against a cold server", "Each run starts a server of its own in each way "
+                    + "(the order alternating) and at once sends it a burst: every client connects at the same moment, "
+                    + "then sends its requests one after another; the same burst is repeated until the server is warm.",
+                    () -> new ColdBurst(context).run());
+            section("idle", "Idle sessions", "Each run starts a server of its own, opens the idle sessions (each "
+                    + "greeted), then runs the active clients beside them; memory from /proc after a full GC.",
+                    () -> new IdleSessions(context).run());
             if (!server.isAlive()) {
                 throw new IOException("the server died during the run; its output:\n" + server.outputTail());
             }

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import dev.fileserver.bench.Contenders.Copy;
 import dev.fileserver.testsupport.ProcessMemory;
 
 /**
@@ -19,11 +20,6 @@ final class BulkTransfers {
     private static final String OURS = "our server";
 
     private static final String RAW = "raw Java";
-
-    private interface Copy {
-        /** One timed transfer, checked; its rate in MB/s. */
-        double run() throws Exception;
-    }
 
     private final BenchContext context;
 
@@ -70,25 +66,7 @@ final class BulkTransfers {
     }
 
     private Map<String, List<Double>> measure(String what, Map<String, Copy> contenders) throws Exception {
-        Map<String, List<Double>> rates = new LinkedHashMap<>();
-        contenders.keySet().forEach(name -> rates.put(name, new ArrayList<>()));
-        List<String> baselines = contenders.keySet().stream().filter(name -> !name.equals(OURS)).toList();
-        for (int run = 0; run < context.runs(); run++) {
-            List<String> order = new ArrayList<>(baselines);
-            if (BenchContext.baselineFirst(run)) {
-                order.add(OURS);
-            }
-            else {
-                order.add(0, OURS);
-            }
-            for (String name : order) {
-                double rate = contenders.get(name).run();
-                rates.get(name).add(rate);
-                BenchContext.progress(String.format("%s %s, run %d: %s, %.0f MB/s", sizeLabel(), what, run + 1, name,
-                        rate));
-            }
-        }
-        return rates;
+        return Contenders.measure(context, what, contenders, OURS);
     }
 
     private List<Figure> rates(String direction, Map<String, List<Double>> rates) {
@@ -169,9 +147,5 @@ final class BulkTransfers {
         fixtures.sum(Fixtures.BIG).verify(received, what);
         Files.delete(arrived);
         return Rates.megabytesPerSecond(size, nanos);
-    }
-
-    private String sizeLabel() {
-        return context.sizes().bigFileLabel();
     }
 }

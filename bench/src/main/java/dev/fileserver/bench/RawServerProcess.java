@@ -23,14 +23,16 @@ final class RawServerProcess implements AutoCloseable {
         this.log = log;
     }
 
-    /**
-     * Starts the raw baseline server on {@code root}, on a free port, inside TLS when given a PEM
-     * certificate and key; returns at once.
-     */
-    static RawServerProcess launch(Path root, Path log, String... tlsFiles) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-cp", Java.classPath(),
-                RawServer.class.getName(), root.toString()));
-        command.addAll(List.of(tlsFiles));
+    /** Starts the raw baseline server on {@code root}, on a free port; returns at once. */
+    static RawServerProcess launch(Path root, Path log) throws IOException {
+        return launch(log, RawServer.class, root.toString());
+    }
+
+    /** Starts the baseline server {@code main}, which prints its port as {@link RawServer} does; returns at once. */
+    static RawServerProcess launch(Path log, Class<?> main, String... args) throws IOException {
+        Path root = Path.of(args[0]);
+        List<String> command = new ArrayList<>(List.of(Java.executable(), "-cp", Java.classPath(), main.getName()));
+        command.addAll(List.of(args));
         Process process = new ProcessBuilder(command)
                 .directory(root.getParent().toFile())
                 .redirectErrorStream(true)

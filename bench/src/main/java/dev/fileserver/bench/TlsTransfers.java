@@ -67,8 +67,8 @@ final class TlsTransfers {
                 "--fileserver.tls.enabled=true", "--fileserver.tls.port=0", "--fileserver.state-dir=" + state,
                 "--fileserver.auth.users-file=" + usersFile)) {
             Path certificate = state.resolve("tls/server.crt");
-            try (RawServerProcess raw = RawServerProcess.launch(root, logs.resolve("raw-tls.log"),
-                    certificate.toString(), state.resolve("tls/server.key").toString())) {
+            try (RawServerProcess raw = RawServerProcess.launch(logs.resolve("raw-tls.log"),
+                    RawServer.class, root.toString(), certificate.toString(), state.resolve("tls/server.key").toString())) {
                 Endpoints at = new Endpoints(root, certificate, server.tlsPort(), server.tcpPort(), raw.awaitPort());
                 String suite = negotiated(at);
                 // a fresh server loads and compiles its TLS code on the first transfers: a round not counted

@@ -10,6 +10,7 @@ enum Unit {
     MILLISECONDS(" ms", null),
     SECONDS(" s", null),
     MIB(" MiB", "%.1f"),
+    KIB(" KiB", "%.1f"),
     PERCENT(" %", "%.1f"),
     COUNT("", "%.0f");
 

@@ -22,17 +22,25 @@ public final class ServerLauncher {
 
     private static final Duration READY_PATIENCE = Duration.ofSeconds(120);
 
-    /** What follows the JVM options: {@code -cp CLASSPATH MAIN} or {@code -jar JAR}. */
+    /** What follows the JVM options: {@code -cp CLASSPATH MAIN} or {@code -jar JAR}; or a launcher script alone. */
     private final List<String> program;
 
     private final List<String> jvmOptions;
 
     private final Path output;
 
+    /** The JDK that runs the server: this JVM's own unless {@link #withJavaHome} says otherwise. */
+    private final Path javaHome;
+
     private ServerLauncher(List<String> program, List<String> jvmOptions, Path output) {
+        this(program, jvmOptions, output, Path.of(System.getProperty("java.home")));
+    }
+
+    private ServerLauncher(List<String> program, List<String> jvmOptions, Path output, Path javaHome) {
         this.program = List.copyOf(program);
         this.jvmOptions = List.copyOf(jvmOptions);
         this.output = output;
+        this.javaHome = javaHome;
     }
 
     /** The main class {@code mainClass} on this JVM's own class path (made absolute, for another working directory). */
@@ -48,8 +56,21 @@ public final class ServerLauncher {
         return new ServerLauncher(List.of("-jar", jar.toAbsolutePath().toString()), List.of(), null);
     }
 
+    /**
+     * A script that starts the server as {@code java -jar} would, taking the same arguments and the
+     * JDK from {@code JAVA_HOME}; the JVM options reach it through {@code JAVA_TOOL_OPTIONS}.
+     */
+    public static ServerLauncher fromScript(Path script) {
+        return new ServerLauncher(List.of(script.toAbsolutePath().toString()), List.of(), null);
+    }
+
     public ServerLauncher withJvmOptions(List<String> options) {
-        return new ServerLauncher(program, options, output);
+        return new ServerLauncher(program, options, output, javaHome);
+    }
+
+    /** The server on another JDK than this JVM's (a newer one, for what only it has). */
+    public ServerLauncher withJavaHome(Path home) {
+        return new ServerLauncher(program, jvmOptions, output, home);
     }
 
     /**
@@ -67,7 +88,7 @@ public final class ServerLauncher {
      * folder, deleted with it on close. A file, not a pipe: a pipe nobody drained could stall the server.
      */
     public ServerLauncher withOutputTo(Path file) {
-        return new ServerLauncher(program, jvmOptions, file);
+        return new ServerLauncher(program, jvmOptions, file, javaHome);
     }
 
     /**
@@ -84,12 +105,22 @@ public final class ServerLauncher {
         Path log = output != null ? output : folder.resolve("output.log");
         List<String> settings = new ArrayList<>(List.of(properties));
         settings.add("--fileserver.port-file=" + portFile);
+        boolean script = !program.get(0).startsWith("-");
         List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(jvmOptions);
+        if (!script) {
+            command.add(javaHome.resolve("bin").resolve("java").toString());
+            command.addAll(jvmOptions);
+        }
         command.addAll(program);
         command.addAll(ServerArguments.of(root, settings));
-        Process process = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(command);
+        if (script) {
+            builder.environment().put("JAVA_HOME", javaHome.toString());
+            if (!jvmOptions.isEmpty()) {
+                builder.environment().put("JAVA_TOOL_OPTIONS", String.join(" ", jvmOptions));
+            }
+        }
+        Process process = builder
                 // a folder of its own: no ./config/ of a working tree is read, no ./data created anywhere
                 .directory(folder.toFile())
                 .redirectErrorStream(true)

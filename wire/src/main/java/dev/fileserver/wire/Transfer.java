@@ -10,6 +10,12 @@ public final class Transfer {
     /** Large enough that a loopback transfer is bound by the copy, not by the number of calls. */
     public static final int BUFFER_SIZE = 64 * 1024;
 
+    /**
+     * For the one copy loop of a bulk transfer: a file written or read a megabyte per system call
+     * instead of 64 KiB; the socket side takes what it has, and a reply's small frames never see it.
+     */
+    public static final int BULK_BUFFER_SIZE = 1024 * 1024;
+
     private Transfer() {
     }
 

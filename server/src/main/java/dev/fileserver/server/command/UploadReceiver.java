@@ -169,7 +169,7 @@ class UploadReceiver {
          * one. Both are rethrown.
          */
         void copy(InputStream content) throws IOException {
-            byte[] buffer = new byte[Transfer.BUFFER_SIZE];
+            byte[] buffer = new byte[Transfer.BULK_BUFFER_SIZE];
             int read;
             try {
                 while ((read = content.read(buffer)) >= 0) {

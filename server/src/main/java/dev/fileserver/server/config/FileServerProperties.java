@@ -79,7 +79,7 @@ public record FileServerProperties(
         @Min(1) @DefaultValue("5") int maxClients,
         @Min(1) Integer maxClientsPerAddress,
         @Min(1) Integer maxClientsPerAccount,
-        @Min(1) @DefaultValue("256") int acceptBacklog,
+        @Min(1) @DefaultValue("1024") int acceptBacklog,
         @NotNull @DefaultValue("5m") Duration idleTimeout,
         @NotNull @DefaultValue("10s") Duration loginGraceTime,
         @NotNull @DefaultValue("64KB") DataSize maxTextFrame,

@@ -3,7 +3,6 @@ package dev.fileserver.server.tcp;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.util.concurrent.locks.Lock;
@@ -24,7 +23,6 @@ import org.springframework.messaging.support.MessageBuilder;
 import dev.fileserver.server.defense.Offence;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.Session;
-import dev.fileserver.wire.Transfer;
 
 /**
  * A client connection with its own {@link Session}. It greets (or turns away, when the
@@ -39,6 +37,9 @@ final class FileServerConnection extends TcpNetConnection implements SlotHolder 
     static final String REJECTED = "Connection rejected: Server is at full capacity.";
 
     private static final Logger log = LoggerFactory.getLogger(FileServerConnection.class);
+
+    /** Room for a reply's text frames and a file header; a download's chunks are larger and pass straight. */
+    private static final int REPLY_BUFFER = 8 * 1024;
 
     private final Session session;
 
@@ -55,8 +56,6 @@ final class FileServerConnection extends TcpNetConnection implements SlotHolder 
     private final SocketLookahead input;
 
     private final Lock sendLock = new ReentrantLock();
-
-    private OutputStream socketOutput;
 
     private volatile long acceptedNanos;
 
@@ -107,19 +106,18 @@ final class FileServerConnection extends TcpNetConnection implements SlotHolder 
     }
 
     /**
-     * As Spring Integration's own, but through a buffer of {@link Transfer#BUFFER_SIZE}: its buffer
-     * is as large as the socket's send buffer (2 MiB on a Linux loopback), so every chunk of a
-     * download would be copied into it once more; ours lets each chunk go to the socket directly and
-     * still gathers a reply's small frames into one write.
+     * As Spring Integration's own, but through a buffer of {@link #REPLY_BUFFER} bytes made for each
+     * reply: its buffer is as large as the socket's send buffer (2 MiB on a Linux loopback), so every
+     * chunk of a download would be copied into it once more; ours lets each chunk go to the socket
+     * directly and still gathers a reply's small frames into one write. Made per reply, not kept,
+     * because a buffer kept by each of 10,000 idle connections was most of what each one cost.
      */
     @Override
     public void send(Message<?> message) {
         sendLock.lock();
         try {
-            if (socketOutput == null) {
-                socketOutput = new BufferedOutputStream(socket.getOutputStream(), Transfer.BUFFER_SIZE);
-            }
-            serializer.serialize(message.getPayload(), socketOutput);
+            serializer.serialize(message.getPayload(),
+                    new BufferedOutputStream(socket.getOutputStream(), REPLY_BUFFER));
         }
         catch (IOException | RuntimeException e) {
             MessagingException failure = new MessagingException(message, "Send failed", e);

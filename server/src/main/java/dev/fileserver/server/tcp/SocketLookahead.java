@@ -24,7 +24,8 @@ final class SocketLookahead extends InputStream {
 
     private final InputStream in;
 
-    private final byte[] ahead = new byte[LOOKAHEAD];
+    /** Made on the first look: most connections never do long work, and an idle one should cost little. */
+    private byte[] ahead;
 
     private int start;
 
@@ -47,7 +48,7 @@ final class SocketLookahead extends InputStream {
             return true;
         }
         long now = System.nanoTime();
-        if (now - nextCheck < 0 || end == ahead.length) {
+        if (now - nextCheck < 0 || ahead != null && end == ahead.length) {
             return false;
         }
         nextCheck = now + CHECK_INTERVAL_NANOS;
@@ -57,6 +58,9 @@ final class SocketLookahead extends InputStream {
 
     private void readAhead() {
         try {
+            if (ahead == null) {
+                ahead = new byte[LOOKAHEAD];
+            }
             int timeout = socket.getSoTimeout();
             socket.setSoTimeout(1);
             try {

@@ -8,7 +8,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.integration.dsl.IntegrationFlow;
 import org.springframework.integration.ip.IpHeaders;
 import org.springframework.integration.ip.dsl.Tcp;
@@ -91,7 +90,7 @@ class TcpServerConfiguration {
         // Spring Integration leaves Nagle on; a small reply must not wait for an ACK
         factory.setSoTcpNoDelay(true);
         factory.setSoTimeout((int) properties.idleTimeout().toMillis());
-        factory.setTaskExecutor(connectionExecutor());
+        factory.setTaskExecutor(ConnectionThreads.executor());
         TcpMessageMapper mapper = new TcpMessageMapper();
         mapper.setStringToBytes(false);
         factory.setMapper(mapper);
@@ -142,14 +141,5 @@ class TcpServerConfiguration {
                     }
                 })
                 .get();
-    }
-
-    /** One thread per connection: a virtual one where the JDK has them (21+), a platform one before. */
-    private static SimpleAsyncTaskExecutor connectionExecutor() {
-        SimpleAsyncTaskExecutor executor = new SimpleAsyncTaskExecutor("fileserver-conn-");
-        if (Runtime.version().feature() >= 21) {
-            executor.setVirtualThreads(true);
-        }
-        return executor;
     }
 }

@@ -64,7 +64,7 @@ record FileDownload(FileHeader header, Path path, FileChannel channel, String ve
     public void writeContent(OutputStream out) throws IOException {
         channel.position(header.extensions().offset());
         try (channel; InputStream in = Channels.newInputStream(channel)) {
-            byte[] buffer = new byte[Transfer.BUFFER_SIZE];
+            byte[] buffer = new byte[Transfer.BULK_BUFFER_SIZE];
             long remaining = header.fileLen();
             while (remaining > 0) {
                 int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));

@@ -1,0 +1,192 @@
+package dev.fileserver.bench;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import dev.fileserver.testsupport.ServerLauncher;
+import dev.fileserver.testsupport.ServerProcess;
+import dev.fileserver.testsupport.V1Client;
+import dev.fileserver.wire.FileHeader;
+
+/**
+ * A burst of clients against a server that has just started: all connect at once, then each
+ * sends its small requests ({@code /list} of a small folder and 4 KiB downloads, alternating),
+ * one after another on its own connection. The same burst is then repeated on the now warm
+ * server; the last one is the warm figure. A server of its own per run and way of starting it,
+ * on the same files.
+ */
+final class ColdBurst {
+
+    static final int CLIENTS = 500;
+
+    static final int REQUESTS = 10;
+
+    private static final int BURSTS = 4;
+
+    private final BenchContext context;
+
+    private final Fixtures fixtures;
+
+    ColdBurst(BenchContext context) {
+        this.context = context;
+        this.fixtures = context.fixtures();
+    }
+
+    /** One burst: each request's latency, each connect-and-greeting's, and what went wrong. */
+    record Burst(Samples requests, Samples connects, int errors, String firstError, long overflows) {
+    }
+
+    /** The figures of one way of starting the server, over the runs. */
+    private static final class Tails {
+
+        final List<Double> cold = new ArrayList<>();
+
+        final List<Double> warm = new ArrayList<>();
+
+        final List<Double> ratio = new ArrayList<>();
+
+        final List<Double> coldConnect = new ArrayList<>();
+
+        final List<Double> warmConnect = new ArrayList<>();
+
+        final List<Double> errors = new ArrayList<>();
+
+        final List<Double> overflows = new ArrayList<>();
+    }
+
+    List<Figure> run() throws Exception {
+        int clients = context.options().quick() ? CLIENTS / 5 : CLIENTS;
+        Map<String, ServerLauncher> ways = ServerWays.of(context.options());
+        Map<String, Tails> tails = new LinkedHashMap<>();
+        ways.keySet().forEach(way -> tails.put(way, new Tails()));
+        String firstError = "";
+        for (int run = 0; run < Math.min(context.runs(), 3); run++) {
+            List<String> order = new ArrayList<>(ways.keySet());
+            if (run % 2 == 1) {
+                Collections.reverse(order);
+            }
+            for (String way : order) {
+                List<Burst> bursts = new ArrayList<>();
+                try (ServerProcess server = ways.get(way)
+                        .withOutputTo(context.workspace().logs().resolve("burst-" + run + ".log"))
+                        .start(fixtures.root(), "--fileserver.max-clients=" + (clients + 100))) {
+                    for (int i = 0; i < BURSTS; i++) {
+                        bursts.add(burst(server.tcpPort(), clients));
+                        Thread.sleep(500);
+                    }
+                }
+                Burst cold = bursts.get(0);
+                Burst warm = bursts.get(BURSTS - 1);
+                Tails t = tails.get(way);
+                t.cold.add(cold.requests().percentile(99));
+                t.warm.add(warm.requests().percentile(99));
+                t.ratio.add(cold.requests().percentile(99) / warm.requests().percentile(99));
+                t.coldConnect.add(cold.connects().percentile(99));
+                t.warmConnect.add(warm.connects().percentile(99));
+                t.errors.add((double) bursts.stream().mapToInt(Burst::errors).sum());
+                t.overflows.add((double) cold.overflows());
+                for (Burst burst : bursts) {
+                    if (firstError.isEmpty() && burst.firstError() != null) {
+                        firstError = burst.firstError();
+                    }
+                }
+                BenchContext.progress(String.format("cold burst, run %d, %s: request p99 cold %.1f ms, warm %.1f ms; "
+                        + "connect p99 cold %.1f ms, warm %.1f ms; %d listen-queue overflows", run + 1, way,
+                        cold.requests().percentile(99), warm.requests().percentile(99),
+                        cold.connects().percentile(99), warm.connects().percentile(99), cold.overflows()));
+            }
+        }
+        List<Figure> figures = new ArrayList<>();
+        tails.forEach((way, t) -> {
+            String what = clients + " clients × " + REQUESTS + " requests, " + way;
+            figures.addAll(List.of(
+                    Figure.measured(what + ": first burst after start, request p99", Unit.MILLISECONDS,
+                            Samples.of(t.cold)),
+                    Figure.measured(what + ": warm (burst " + BURSTS + "), request p99", Unit.MILLISECONDS,
+                            Samples.of(t.warm), Target.atMost(100, Unit.MILLISECONDS)),
+                    Figure.measured(what + ": ratio first / warm p99", Unit.RATIO, Samples.of(t.ratio),
+                            Target.atMost(2, Unit.RATIO)),
+                    Figure.measured(what + ": connect and greeting p99, first burst", Unit.MILLISECONDS,
+                            Samples.of(t.coldConnect)),
+                    Figure.measured(what + ": connect and greeting p99, warm", Unit.MILLISECONDS,
+                            Samples.of(t.warmConnect)),
+                    Figure.measured(what + ": errors over all bursts", Unit.COUNT, Samples.of(t.errors)),
+                    Figure.measured(what + ": listen-queue overflows in the first burst (kernel, system-wide)",
+                            Unit.COUNT, Samples.of(t.overflows))));
+        });
+        if (!firstError.isEmpty()) {
+            figures.add(Figure.fact("First error seen", firstError.replace("|", "\\|")));
+        }
+        return figures;
+    }
+
+    private Burst burst(int port, int clients) throws InterruptedException, ByteMismatchException {
+        long overflowsBefore = ListenQueue.overflows();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Double> requests = Collections.synchronizedList(new ArrayList<>());
+        List<Double> connects = Collections.synchronizedList(new ArrayList<>());
+        ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+        AtomicReference<String> mismatch = new AtomicReference<>();
+        List<Thread> threads = new ArrayList<>();
+        for (int i = 0; i < clients; i++) {
+            int client = i;
+            Thread thread = new Thread(() -> {
+                try {
+                    go.await();
+                    long started = System.nanoTime();
+                    try (V1Client session = V1Client.connectAccepted(port)) {
+                        connects.add(Rates.milliseconds(System.nanoTime() - started));
+                        for (int j = 0; j < REQUESTS; j++) {
+                            long sent = System.nanoTime();
+                            String wrong = j % 2 == 0 ? list(session) : download(session, client * REQUESTS + j);
+                            requests.add(Rates.milliseconds(System.nanoTime() - sent));
+                            if (wrong != null) {
+                                mismatch.compareAndSet(null, wrong);
+                            }
+                        }
+                    }
+                }
+                catch (Exception e) {
+                    errors.add(e.toString());
+                }
+            }, "burst-" + i);
+            threads.add(thread);
+            thread.start();
+        }
+        go.countDown();
+        for (Thread thread : threads) {
+            thread.join(TimeUnit.MINUTES.toMillis(2));
+        }
+        if (mismatch.get() != null) {
+            throw new ByteMismatchException(mismatch.get());
+        }
+        long overflows = overflowsBefore < 0 ? -1 : ListenQueue.overflows() - overflowsBefore;
+        return new Burst(Samples.of(requests.isEmpty() ? List.of(Double.NaN) : requests),
+                Samples.of(connects.isEmpty() ? List.of(Double.NaN) : connects), errors.size(), errors.peek(),
+                overflows);
+    }
+
+    /** A {@code /list}; what was wrong with its answer, or null. */
+    private String list(V1Client session) throws IOException {
+        String listing = session.list(Fixtures.SMALL_FOLDER);
+        return listing.equals(fixtures.smallListing()) ? null
+                : "/list answered '" + listing + "', expected '" + fixtures.smallListing() + "'";
+    }
+
+    /** A 4 KiB download; what was wrong with its bytes, or null. */
+    private String download(V1Client session, int index) throws IOException {
+        String name = Fixtures.TINY_FOLDER + "/" + Fixtures.tinyName(index % context.sizes().smallDownloads());
+        FileHeader header = session.download(name, "file");
+        Checksummed received = Checksummed.copy(session.content(header), OutputStream.nullOutputStream());
+        return received.equals(fixtures.sum(name)) ? null : "download of " + name + " differs from its source";
+    }
+}
