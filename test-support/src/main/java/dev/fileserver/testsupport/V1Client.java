@@ -157,7 +157,12 @@ public final class V1Client implements AutoCloseable {
     /** Asks for the ack extension: a stored upload is then answered with {@code ok} or the error. */
     public void enableUploadAck() throws IOException {
         send("/capabilities");
-        expect("capabilities ack");
+        String answer = receive();
+        // the server lists every extension it has; this client only needs ack among them
+        List<String> words = List.of(answer.split(" "));
+        if (!words.get(0).equals("capabilities") || !words.contains("ack")) {
+            throw new IOException("expected 'capabilities' with ack, the server answered '" + answer + "'");
+        }
     }
 
     /** {@code /download PATH}, whose type must be {@code type}, and {@code y}: the file frame's header. */
