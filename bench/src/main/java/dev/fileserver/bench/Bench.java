@@ -153,6 +153,16 @@ public final class Bench {
             section("idle", "Idle sessions", "Each run starts a server of its own, opens the idle sessions (each "
                     + "greeted), then runs the active clients beside them; memory from /proc after a full GC.",
                     () -> new IdleSessions(context).run());
+            section("client-startup", "Client start-up", "A one-shot ls of a 12-file folder, launch to exit, as a "
+                    + "script runs it; the launches of a run in turn. bin/fileserver-client runs the extracted jar with "
+                    + "Spring AOT and a class archive (CDS; the AOT cache from JDK 25) made by a first, untimed run.",
+                    () -> new ClientStartup(context).run());
+            section("client", "Client transfers", "bin/fileserver-client, a process per transfer, SHA-256 on as "
+                    + "its defaults have it. Its own rate is the one its summary line prints (from the server's "
+                    + "answer to the file in place); the plain client's runs from connecting to the last byte "
+                    + "(download) or the server's ack (upload). Whole processes run from launch to exit, against "
+                    + "OpenSSH sftp -b to an sshd of the harness's own on loopback.",
+                    () -> new ClientTransfers(context).run());
             if (!server.isAlive()) {
                 throw new IOException("the server died during the run; its output:\n" + server.outputTail());
             }
@@ -215,6 +225,13 @@ public final class Bench {
         String name = LocalDate.now() + "-" + machine.fileLabel() + (partial ? "-partial" : "") + ".md";
         Path file = options.resultsDirectory().resolve(name);
         Files.writeString(file, results);
+        String chart = RatioChart.svg("Ratios against their baselines, " + LocalDate.now() + " (" + machine.fileLabel()
+                + ")", report.ratios());
+        Files.writeString(options.resultsDirectory().resolve(name.replace(".md", ".svg")), chart);
+        if (!partial) {
+            // the README shows the latest full run's chart under one name
+            Files.writeString(options.resultsDirectory().resolve("latest.svg"), chart);
+        }
         return file;
     }
 }

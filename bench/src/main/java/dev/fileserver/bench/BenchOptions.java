@@ -24,13 +24,14 @@ record BenchOptions(Sizes sizes, int runs, Path serverJar, Path clientJar, Path 
         String revision, List<String> serverJvmOptions, Set<String> only) {
 
     static final Set<String> SECTIONS = Set.of("bulk", "integrity", "small", "tree", "concurrent", "sessions", "tls", "limits",
-            "quota", "startup", "s3", "baselines", "burst", "idle", "launcher");
+            "quota", "startup", "s3", "baselines", "burst", "idle", "launcher",
+            "client-startup", "client");
 
     static final String USAGE = """
             usage: bench [--quick] [--runs N] [--only SECTION,...] [--server-jvm-option OPTION]...
                          [--server-jar PATH] [--client-jar PATH] [--results DIR] [--command TEXT] [--revision TEXT]
               sections: bulk, integrity, small, tree, concurrent, sessions, tls, limits, quota, startup, s3,
-                        baselines, burst, idle, launcher""";
+                        baselines, burst, idle, launcher, client-startup, client""";
 
     static BenchOptions parse(String[] args) {
         boolean quick = false;

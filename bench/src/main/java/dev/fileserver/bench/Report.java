@@ -27,6 +27,19 @@ final class Report {
         return this;
     }
 
+    /** Every ratio against a baseline, labelled with its section, for the chart. */
+    List<RatioChart.Bar> ratios() {
+        List<RatioChart.Bar> bars = new ArrayList<>();
+        for (Section section : sections) {
+            for (Figure figure : section.figures()) {
+                if (Double.isFinite(figure.ratio())) {
+                    bars.add(new RatioChart.Bar(section.title() + ": " + figure.name(), figure.ratio(), figure.goal()));
+                }
+            }
+        }
+        return bars;
+    }
+
     String markdown() {
         StringBuilder text = new StringBuilder();
         for (Section section : sections) {

@@ -28,6 +28,10 @@ public class ShellClientApplication {
         try {
             context = application(streams, commandLine).run(commandLine.properties().toArray(String[]::new));
         }
+        catch (SpringApplication.AbandonedRunException e) {
+            // how the build's AOT processing and a CDS training run stop the application once refreshed
+            throw e;
+        }
         catch (RuntimeException e) {
             streams.err().println("Error: the client could not start: " + rootMessage(e));
             return ClientException.FAILED;

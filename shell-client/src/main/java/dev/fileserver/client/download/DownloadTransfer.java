@@ -21,6 +21,7 @@ import dev.fileserver.client.RemotePaths;
 import dev.fileserver.client.connection.Capabilities;
 import dev.fileserver.client.connection.ConfirmationTurn;
 import dev.fileserver.client.connection.ConnectionFailedException;
+import dev.fileserver.client.connection.FileFrames;
 import dev.fileserver.client.connection.RemoteException;
 import dev.fileserver.client.connection.ServerChannel;
 import dev.fileserver.client.download.PartialDownload.Held;
@@ -196,7 +197,7 @@ public final class DownloadTransfer {
                 OutputStream out = offset > 0
                         ? Files.newOutputStream(temporary, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
                         : Files.newOutputStream(temporary)) {
-            byte[] buffer = new byte[Transfer.BUFFER_SIZE];
+            byte[] buffer = new byte[FileFrames.CHUNK_BYTES];
             int read;
             while ((read = content.read(buffer)) >= 0) {
                 if (digest != null) {

@@ -152,8 +152,10 @@ public final class UploadTransfer {
             }
             FileHeader sent = offset > 0 ? header.from(offset) : header;
             progress.started(name, sent.fileLen());
+            // a server that takes no digest is not sent one, so nothing is hashed for it
             try (Sha256Pipeline pipeline = new Sha256Pipeline(digest);
-                    InputStream content = CountingStreams.counting(new HashingInputStream(in, pipeline::update), progress)) {
+                    InputStream content = CountingStreams.counting(
+                            offered.sha256() ? new HashingInputStream(in, pipeline::update) : in, progress)) {
                 channel.files().send(sent, content);
                 if (offered.sha256()) {
                     channel.send("sha256 " + pipeline.hex());

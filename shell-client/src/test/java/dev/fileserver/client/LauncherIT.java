@@ -1,0 +1,144 @@
+package dev.fileserver.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * {@code bin/fileserver-client}, run as a script runs it against the real server: whatever state
+ * its archive folder is in, the command runs and prints what {@code java -jar} prints. Run after
+ * {@code package}, on the jar it built.
+ */
+class LauncherIT extends AgainstOneRealServer {
+
+    private static final Path LAUNCHER = Path.of(System.getProperty("fileserver.client.launcher",
+            "../bin/fileserver-client"));
+
+    private static final Path JAR = Path.of(System.getProperty("fileserver.client.jar", "target/shell-client.jar"));
+
+    private Path cache;
+
+    private record Ran(int exitCode, String out, String err) {
+    }
+
+    @BeforeEach
+    void aFolderWithTwoFiles() throws IOException {
+        Files.createDirectories(root.resolve("docs"));
+        Files.writeString(root.resolve("docs/a.txt"), "a");
+        Files.writeString(root.resolve("docs/b.txt"), "b");
+        cache = temp.resolve("cache");
+    }
+
+    @Test
+    void theFirstRunListsAndLeavesAnArchiveThatTheNextRunUses() throws Exception {
+        Ran first = launch(Map.of(), "ls", "docs");
+        Ran second = launch(Map.of(), "ls", "docs");
+
+        assertListed(first);
+        assertListed(second);
+        assertThat(archive()).isNotEmptyFile();
+        assertThat(Files.readString(cache.resolve("options"))).contains(archive().toString());
+    }
+
+    @Test
+    void aCorruptArchiveStillRunsTheCommandQuietly() throws Exception {
+        launch(Map.of(), "ls", "docs");
+        Path archive = archive();
+        archive.toFile().setWritable(true);
+        Files.writeString(archive, "not an archive");
+
+        assertListed(launch(Map.of(), "ls", "docs"));
+    }
+
+    @Test
+    void anArchiveOfAnotherJarOrJdkIsMadeAgainAndTheCommandRuns() throws Exception {
+        launch(Map.of(), "ls", "docs");
+        Files.writeString(cache.resolve("key"), "an older jar, another JDK");
+        Files.delete(archive());
+
+        Ran again = launch(Map.of(), "ls", "docs");
+
+        assertListed(again);
+        assertThat(Files.readString(cache.resolve("key"))).isNotEqualTo("an older jar, another JDK");
+        assertThat(archive()).isNotEmptyFile();
+    }
+
+    @Test
+    void aCacheFolderThatCannotBeMadeFallsBackToJavaJar() throws Exception {
+        Files.writeString(temp.resolve("a-file"), "in the way");
+        cache = temp.resolve("a-file/cache");
+
+        assertListed(launch(Map.of(), "ls", "docs"));
+    }
+
+    @Test
+    void aLockLeftByAnotherRunMeansThisOneRunsPlain() throws Exception {
+        Files.createDirectories(cache.resolve("lock"));
+
+        assertListed(launch(Map.of(), "ls", "docs"));
+        assertThat(cache.resolve("key")).doesNotExist();
+    }
+
+    @Test
+    void archiveOffRunsJavaJarAndWritesNothing() throws Exception {
+        assertListed(launch(Map.of("FILESERVER_CLIENT_ARCHIVE", "off"), "ls", "docs"));
+        assertThat(cache).doesNotExist();
+    }
+
+    @Test
+    void theCommandsExitCodeAndErrorComeThroughOnTheFirstRunAndAfter() throws Exception {
+        Ran first = launch(Map.of(), "ls", "nowhere");
+        Ran second = launch(Map.of(), "ls", "nowhere");
+
+        for (Ran ran : List.of(first, second)) {
+            assertThat(ran.exitCode()).isEqualTo(1);
+            assertThat(ran.out()).isEmpty();
+            assertThat(ran.err()).isEqualTo("Error: 'nowhere' not found\n");
+        }
+    }
+
+    private Path archive() throws IOException {
+        try (Stream<Path> files = Files.list(cache)) {
+            return files.filter(file -> file.getFileName().toString().startsWith("archive.")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no archive in " + cache));
+        }
+    }
+
+    private static void assertListed(Ran ran) {
+        assertThat(ran.exitCode()).as(ran.err()).isZero();
+        assertThat(ran.out().lines()).containsExactlyInAnyOrder("a.txt", "b.txt");
+        assertThat(ran.err()).isEmpty();
+    }
+
+    private Ran launch(Map<String, String> environment, String... words) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(LAUNCHER.toString(), "--fileserver.port=" + server.port(),
+                "--fileserver.read-timeout=10s"));
+        command.addAll(List.of(words));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
+                .redirectOutput(temp.resolve("out").toFile())
+                .redirectError(temp.resolve("err").toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("FILESERVER_CLIENT_JAR", JAR.toAbsolutePath().toString());
+        builder.environment().put("FILESERVER_CLIENT_CACHE", cache.toString());
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        if (!process.waitFor(5, TimeUnit.MINUTES)) {
+            process.destroyForcibly();
+            throw new AssertionError("the launcher did not exit within 5 minutes");
+        }
+        return new Ran(process.exitValue(), Files.readString(temp.resolve("out"), StandardCharsets.UTF_8),
+                Files.readString(temp.resolve("err"), StandardCharsets.UTF_8));
+    }
+}
