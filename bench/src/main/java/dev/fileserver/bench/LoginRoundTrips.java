@@ -1,14 +1,11 @@
 package dev.fileserver.bench;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
+import dev.fileserver.testsupport.UserCommand;
 import dev.fileserver.testsupport.V1Client;
 
 /**
@@ -23,8 +20,6 @@ final class LoginRoundTrips {
 
     private static final String PASSWORD = "a benchmark's password, long enough";
 
-    private static final Pattern TOKEN = Pattern.compile("fst_[0-9a-f]{8}_[A-Za-z0-9_-]+");
-
     private static final int LOGINS = 30;
 
     private static final int WARM_UP = 3;
@@ -34,12 +29,8 @@ final class LoginRoundTrips {
 
     /** Adds the account and a token to {@code usersFile}; returns the token. */
     static String addAccount(Path serverJar, Path usersFile) throws IOException, InterruptedException {
-        userCommand(serverJar, usersFile, PASSWORD + "\n", "add", USER);
-        Matcher token = TOKEN.matcher(userCommand(serverJar, usersFile, "", "token", "add", USER));
-        if (!token.find()) {
-            throw new IOException("'user token add' printed no token");
-        }
-        return token.group();
+        UserCommand.run(serverJar, usersFile, PASSWORD + "\n", "add", USER);
+        return UserCommand.addToken(serverJar, usersFile, USER);
     }
 
     /** The medians of {@value #LOGINS} password logins and as many token logins, in milliseconds. */
@@ -69,20 +60,5 @@ final class LoginRoundTrips {
             }
         }
         return millis;
-    }
-
-    private static String userCommand(Path serverJar, Path usersFile, String stdin, String... words)
-            throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(Java.executable(), "-jar", serverJar.toString(), "user"));
-        command.addAll(List.of(words));
-        command.add("--fileserver.auth.users-file=" + usersFile);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (!process.waitFor(60, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed:\n" + output);
-        }
-        return output;
     }
 }

@@ -107,8 +107,7 @@ class HomeQuotaTest {
 
     /** One file into the home's root: the server's answer once it is stored, or its refusal. */
     private static String upload(V1Client client, String name, int size) throws IOException {
-        String answer = client.uploadAcked(FileHeader.ofFile(name, 0644, size), new byte[size]);
-        return answer;
+        return client.uploadAcked(FileHeader.ofFile(name, 0644, size), new byte[size]);
     }
 
     private static String quota(V1Client client) throws IOException {

@@ -1,5 +1,7 @@
 package dev.fileserver.client.connection;
 
+import dev.fileserver.client.ClientException;
+
 /**
  * Who to log in as once connected, and with what: an API token when one is given (scripts), else
  * the password, else the person at the terminal is asked. No user means no login, as with a v1
@@ -26,7 +28,7 @@ public record Credentials(String user, String password, String token, SecretProm
     }
 
     /** The secret to send, asking for it only when none was given. */
-    String secret(ServerAddress address) throws dev.fileserver.client.ClientException {
+    String secret(ServerAddress address) throws ClientException {
         if (token != null) {
             return token;
         }

@@ -3,14 +3,9 @@ package dev.fileserver.client.login;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import dev.fileserver.client.support.ClientRun;
 import dev.fileserver.testsupport.ServerLauncher;
 import dev.fileserver.testsupport.ServerProcess;
+import dev.fileserver.testsupport.UserCommand;
 
 /**
  * The client logging in to the real server, which requires a login on both listeners: accounts
@@ -50,12 +46,9 @@ class LoginTest {
     static void startServerWithTwoAccounts() throws Exception {
         root = Files.createDirectories(shared.resolve("root"));
         Path users = shared.resolve("users.yml");
-        userCommand(users, ALICE_PASSWORD + "\n", "add", "alice");
-        userCommand(users, BOB_PASSWORD + "\n", "add", "bob", "--read-only");
-        Matcher token = Pattern.compile("fst_[0-9a-f]{8}_[A-Za-z0-9_-]+")
-                .matcher(userCommand(users, "", "token", "add", "alice", "--label", "backups"));
-        assertThat(token.find()).as("a token printed by 'user token add'").isTrue();
-        aliceToken = token.group();
+        UserCommand.run(JAR, users, ALICE_PASSWORD + "\n", "add", "alice");
+        UserCommand.run(JAR, users, BOB_PASSWORD + "\n", "add", "bob", "--read-only");
+        aliceToken = UserCommand.addToken(JAR, users, "alice");
         server = ServerLauncher.fromJar(JAR).withJvmOptions(List.of("-Xmx256m")).startingQuickly().start(root,
                 "--fileserver.auth.users-file=" + users, "--fileserver.auth.required=true",
                 "--fileserver.tls.enabled=true", "--fileserver.tls.port=0",
@@ -146,23 +139,5 @@ class LoginTest {
         assertThat(root.resolve("bob/new.txt")).doesNotExist();
         assertThat(download.exitCode()).as(download.toString()).isZero();
         assertThat(temp.resolve("plans.txt")).hasContent("bob's plans");
-    }
-
-    /** Runs the server jar's own account command, as an operator would, and returns what it printed. */
-    private static String userCommand(Path users, String stdin, String... words) throws Exception {
-        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-jar", JAR.toString(), "user"));
-        command.addAll(List.of(words));
-        command.add("--fileserver.auth.users-file=" + users);
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        process.getOutputStream().write(stdin.getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().close();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(String.join(" ", command) + "\n" + output).isZero();
-        return output;
-    }
-
-    private static String javaExecutable() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 }
