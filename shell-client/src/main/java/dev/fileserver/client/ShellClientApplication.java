@@ -4,6 +4,7 @@ import java.util.Map;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.bind.BindException;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import dev.fileserver.client.shell.CommandLine;
@@ -33,7 +34,7 @@ public class ShellClientApplication {
             throw e;
         }
         catch (RuntimeException e) {
-            streams.err().println("Error: the client could not start: " + rootMessage(e));
+            streams.err().println("Error: the client could not start: " + startFailure(e));
             return ClientException.FAILED;
         }
         return SpringApplication.exit(context);
@@ -49,6 +50,17 @@ public class ShellClientApplication {
             context.getBeanFactory().registerSingleton("shellStreams", streams);
         });
         return application;
+    }
+
+    /** A setting that cannot be read is named with the value given; anything else by its root cause. */
+    private static String startFailure(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BindException bind && bind.getProperty() != null) {
+                return "the setting " + bind.getProperty().getName() + " cannot be \"" + bind.getProperty().getValue()
+                        + "\" (" + rootMessage(bind) + ")";
+            }
+        }
+        return rootMessage(failure);
     }
 
     private static String rootMessage(Throwable failure) {

@@ -228,6 +228,16 @@ class OneShotAgainstRealServerTest extends AgainstOneRealServer {
     }
 
     @Test
+    void aSettingThatCannotBeReadIsOneLineNamingItAndItsValue() {
+        ClientRun run = ClientRun.exactly("", false, "--fileserver.port=", "ls");
+
+        assertThat(run.exitCode()).isEqualTo(1);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("Error: the client could not start: the setting fileserver.port cannot be \"\"")
+                .hasLineCount(1);
+    }
+
+    @Test
     void anUnknownCommandIsAUsageError() {
         ClientRun run = client("frobnicate");
 

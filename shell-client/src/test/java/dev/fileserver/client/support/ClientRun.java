@@ -23,16 +23,21 @@ public record ClientRun(int exitCode, String out, String err) {
 
     /** A run with {@code stdin} as standard input, at a terminal or not. */
     public static ClientRun with(int port, String stdin, boolean terminal, String... args) {
+        List<String> all = new ArrayList<>();
+        all.add("--fileserver.port=" + port);
+        all.add("--fileserver.read-timeout=10s");
+        all.addAll(List.of(args));
+        return exactly(stdin, terminal, all.toArray(String[]::new));
+    }
+
+    /** A run with exactly {@code args}, nothing added. */
+    public static ClientRun exactly(String stdin, boolean terminal, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         ShellStreams streams = new ShellStreams(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 terminal);
-        List<String> all = new ArrayList<>();
-        all.add("--fileserver.port=" + port);
-        all.add("--fileserver.read-timeout=10s");
-        all.addAll(List.of(args));
-        int code = ShellClientApplication.run(streams, all.toArray(String[]::new));
+        int code = ShellClientApplication.run(streams, args);
         return new ClientRun(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
