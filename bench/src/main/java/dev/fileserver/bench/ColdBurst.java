@@ -41,8 +41,16 @@ final class ColdBurst {
         this.fixtures = context.fixtures();
     }
 
-    /** One burst: each request's latency, each connect-and-greeting's, and what went wrong. */
-    record Burst(Samples requests, Samples connects, int errors, String firstError, long overflows) {
+    /**
+     * One burst: each request's latency, each connect-and-greeting's, how long the whole burst took
+     * from the first connect to the last reply, and what went wrong.
+     */
+    record Burst(Samples requests, Samples connects, double seconds, int errors, String firstError, long overflows) {
+
+        /** Requests answered per second over the whole burst, connects included. */
+        double requestsPerSecond() {
+            return requests.count() / seconds;
+        }
     }
 
     /** The figures of one way of starting the server, over the runs. */
@@ -57,6 +65,10 @@ final class ColdBurst {
         final List<Double> coldConnect = new ArrayList<>();
 
         final List<Double> warmConnect = new ArrayList<>();
+
+        final List<Double> warmMedian = new ArrayList<>();
+
+        final List<Double> warmThroughput = new ArrayList<>();
 
         final List<Double> errors = new ArrayList<>();
 
@@ -92,6 +104,8 @@ final class ColdBurst {
                 t.ratio.add(cold.requests().percentile(99) / warm.requests().percentile(99));
                 t.coldConnect.add(cold.connects().percentile(99));
                 t.warmConnect.add(warm.connects().percentile(99));
+                t.warmMedian.add(warm.requests().median());
+                t.warmThroughput.add(warm.requestsPerSecond());
                 t.errors.add((double) bursts.stream().mapToInt(Burst::errors).sum());
                 t.overflows.add((double) cold.overflows());
                 for (Burst burst : bursts) {
@@ -99,9 +113,10 @@ final class ColdBurst {
                         firstError = burst.firstError();
                     }
                 }
-                BenchContext.progress(String.format("cold burst, run %d, %s: request p99 cold %.1f ms, warm %.1f ms; "
-                        + "connect p99 cold %.1f ms, warm %.1f ms; %d listen-queue overflows", run + 1, way,
-                        cold.requests().percentile(99), warm.requests().percentile(99),
+                BenchContext.progress(String.format("cold burst, run %d, %s: request p99 cold %.1f ms, warm %.1f ms "
+                        + "(median %.2f ms, %.0f requests/s); connect p99 cold %.1f ms, warm %.1f ms; "
+                        + "%d listen-queue overflows", run + 1, way, cold.requests().percentile(99),
+                        warm.requests().percentile(99), warm.requests().median(), warm.requestsPerSecond(),
                         cold.connects().percentile(99), warm.connects().percentile(99), cold.overflows()));
             }
         }
@@ -115,6 +130,9 @@ final class ColdBurst {
                             Samples.of(t.warm), Target.atMost(100, Unit.MILLISECONDS)),
                     Figure.measured(what + ": ratio first / warm p99", Unit.RATIO, Samples.of(t.ratio),
                             Target.atMost(2, Unit.RATIO)),
+                    Figure.measured(what + ": warm, request median", Unit.MILLISECONDS, Samples.of(t.warmMedian)),
+                    Figure.measured(what + ": warm, requests answered per second over the whole burst",
+                            Unit.PER_SECOND, Samples.of(t.warmThroughput)),
                     Figure.measured(what + ": connect and greeting p99, first burst", Unit.MILLISECONDS,
                             Samples.of(t.coldConnect)),
                     Figure.measured(what + ": connect and greeting p99, warm", Unit.MILLISECONDS,
@@ -162,16 +180,18 @@ final class ColdBurst {
             threads.add(thread);
             thread.start();
         }
+        long began = System.nanoTime();
         go.countDown();
         for (Thread thread : threads) {
             thread.join(TimeUnit.MINUTES.toMillis(2));
         }
+        double seconds = (System.nanoTime() - began) / 1e9;
         if (mismatch.get() != null) {
             throw new ByteMismatchException(mismatch.get());
         }
         long overflows = overflowsBefore < 0 ? -1 : ListenQueue.overflows() - overflowsBefore;
         return new Burst(Samples.of(requests.isEmpty() ? List.of(Double.NaN) : requests),
-                Samples.of(connects.isEmpty() ? List.of(Double.NaN) : connects), errors.size(), errors.peek(),
+                Samples.of(connects.isEmpty() ? List.of(Double.NaN) : connects), seconds, errors.size(), errors.peek(),
                 overflows);
     }
 

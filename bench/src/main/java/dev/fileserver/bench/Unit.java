@@ -12,7 +12,8 @@ enum Unit {
     MIB(" MiB", "%.1f"),
     KIB(" KiB", "%.1f"),
     PERCENT(" %", "%.1f"),
-    COUNT("", "%.0f");
+    COUNT("", "%.0f"),
+    PER_SECOND("/s", "%.0f");
 
     private final String suffix;
 
