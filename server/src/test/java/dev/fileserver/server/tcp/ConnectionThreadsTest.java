@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
@@ -41,6 +42,22 @@ class ConnectionThreadsTest {
     @Test
     void forJava17TheChoiceFallsBackToPlatformThreads() throws Exception {
         assertThat(runsOnVirtualThread(ConnectionThreads.executor(17))).isFalse();
+    }
+
+    @Test
+    void virtualThreadsGetFourCarriersPerCoreUnlessTheJvmWasGivenACount() {
+        Properties unset = new Properties();
+        Properties given = new Properties();
+        given.setProperty(ConnectionThreads.SCHEDULER_PARALLELISM, "3");
+        Properties java17 = new Properties();
+
+        ConnectionThreads.widenScheduler(unset, 21, 2);
+        ConnectionThreads.widenScheduler(given, 25, 2);
+        ConnectionThreads.widenScheduler(java17, 17, 2);
+
+        assertThat(unset.getProperty(ConnectionThreads.SCHEDULER_PARALLELISM)).isEqualTo("8");
+        assertThat(given.getProperty(ConnectionThreads.SCHEDULER_PARALLELISM)).isEqualTo("3");
+        assertThat(java17).isEmpty();
     }
 
     /** Spring Integration keeps the getter protected; the test asks the very executor the listener uses. */
