@@ -467,8 +467,8 @@ public abstract class FileStoreContractTest {
         first.abort();
 
         long kept = store.keptLength(key);
+        assertThat(kept).isEqualTo(store.guarantees().keptParts() ? 5 : 0);
         Assumptions.assumeTrue(kept > 0, "this store keeps no parts of interrupted uploads");
-        assertThat(kept).isEqualTo(5);
         assertThat(names(store, ROOT)).isEmpty();
         assertThat(store.keptLength(new PartKey(PartKey.NO_ACCOUNT, ROOT, "big.bin", 11))).isZero();
         assertThat(store.keptLength(new PartKey("someone else", ROOT, "big.bin", 10))).isZero();
