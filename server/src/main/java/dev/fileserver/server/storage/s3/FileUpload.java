@@ -47,6 +47,12 @@ final class FileUpload implements Upload {
 
     private boolean finished;
 
+    /**
+     * Whether the object at the part key is this upload's to drop when it is aborted: the part it
+     * continues, or what its commit completed there. Until then the key may hold another upload's.
+     */
+    private boolean ownsPart;
+
     FileUpload(StoragePath directory, FileHeader header, Bucket bucket, Precondition precondition,
             Transfers transfers) {
         this(directory, header, bucket, precondition, transfers, null, null);
@@ -71,9 +77,11 @@ final class FileUpload implements Upload {
             writer.continueFrom(kept);
         }
         catch (IOException | SdkException e) {
+            // the part stays: it may have been replaced meanwhile by a longer one that another upload kept
             abort();
             throw failed(e);
         }
+        ownsPart = true;
     }
 
     private String key() {
@@ -97,6 +105,8 @@ final class FileUpload implements Upload {
             if (bucket.holdsAnyUnder(bucket.folderKey(path))) {
                 throw new IsADirectoryException(header.fileName());
             }
+            // a commit completes a multipart upload at the part key before it copies
+            ownsPart = ownsPart || (parts != null && writer.multipart());
             writer.close();
             work.awaitAll();
         }
@@ -136,7 +146,7 @@ final class FileUpload implements Upload {
     }
 
     private void dropPart() {
-        if (parts == null) {
+        if (!ownsPart) {
             return;
         }
         try {

@@ -78,6 +78,11 @@ final class ObjectWriter {
         this.work = work;
     }
 
+    /** Whether a multipart upload is under way, at the parts key. */
+    boolean multipart() {
+        return uploadId != null;
+    }
+
     /** Bytes written so far. */
     long written() {
         return written;

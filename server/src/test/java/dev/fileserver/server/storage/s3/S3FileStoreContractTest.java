@@ -380,10 +380,6 @@ class S3FileStoreContractTest extends FileStoreContractTest {
                 new PartKey(PartKey.NO_ACCOUNT, StoragePath.ROOT, name, content.length));
     }
 
-    private static FileHeader resumable(String name, long size) {
-        return FileHeader.ofFile(name, 0644, size).with(FileHeader.Extensions.NONE.withResumable());
-    }
-
     private static byte[] randomBytes(long seed, int length) {
         byte[] bytes = new byte[length];
         new java.util.Random(seed).nextBytes(bytes);
