@@ -16,9 +16,10 @@ import dev.fileserver.server.storage.PartKey;
 /**
  * The parts of interrupted uploads, one object each under {@code PREFIX .fileserver-tmp-kept-parts/TOKEN}
  * (named like the server's temporaries, so never listed, served or deleted by a client), kept for
- * {@code keepFor} after their last byte: the object's LastModified, the store's own clock, so every
- * server sharing the bucket agrees on when a part expires. Being in the bucket, a part cut through one
- * server is found by any other. A home's store has its own prefix, hence its own parts.
+ * {@code keepFor} after their last byte: the object's LastModified, stamped by the store, so a part
+ * kept again (a resumed upload cut again) starts its time anew, and servers whose clocks agree agree
+ * on when it expires. Being in the bucket, a part cut through one server is found by any other. A
+ * home's store has its own prefix, hence its own parts.
  */
 final class KeptPartObjects {
 
@@ -56,7 +57,7 @@ final class KeptPartObjects {
 
     /**
      * Deletes the parts whose time is up. Several servers may sweep at once: deleting a key already
-     * gone is no error, so a part is removed once whoever gets there first.
+     * gone is no error, so whichever gets there first removes a part and the others change nothing.
      */
     int removeExpired() {
         List<String> expired = new ArrayList<>();
