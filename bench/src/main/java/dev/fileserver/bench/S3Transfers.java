@@ -15,6 +15,7 @@ import software.amazon.awssdk.core.sync.RequestBody;
 import dev.fileserver.testsupport.ProcessMemory;
 import dev.fileserver.testsupport.ServerProcess;
 import dev.fileserver.wire.FileHeader;
+import dev.fileserver.wire.FileHeader.Extensions;
 import dev.fileserver.wire.archive.DirectoryTarball;
 import dev.fileserver.wire.archive.TarballExtractor;
 import dev.fileserver.wire.archive.TarballLimits;
@@ -24,7 +25,9 @@ import dev.fileserver.wire.files.RecursiveDelete;
  * The file server on the S3 backend against direct AWS SDK transfers to the same S3-compatible server
  * (S3Proxy in the harness's JVM, objects on the same disk), run by run: the big file down and up, the
  * folder of many small files down and up, and the server's resident memory meanwhile. Both sides pay
- * for the same store; what the ratio shows is the cost of going through the file server.
+ * for the same store; what the ratio shows is the cost of going through the file server. The big
+ * file also goes up resumable, as the shell client sends every file: past one part, the server
+ * writes it at its kept part's hidden key and copies it to the final key inside the store.
  */
 final class S3Transfers {
 
@@ -33,6 +36,8 @@ final class S3Transfers {
     private static final String OURS = "our server on S3";
 
     private static final String DIRECT = "direct AWS SDK";
+
+    private static final String RESUMABLE = "upload, resumable";
 
     private final BenchOptions options;
 
@@ -84,10 +89,11 @@ final class S3Transfers {
         // its working size are paid here, not by the first run
         for (String side : List.of(OURS, DIRECT)) {
             downloadBig(side);
-            uploadBig(side);
+            uploadBig(side, Extensions.NONE);
             downloadTree(side);
             uploadTree(side);
         }
+        uploadBig(OURS, Extensions.NONE.withResumable());
         idleBytes = ProcessMemory.residentBytes(server.pid());
         Results big = new Results();
         Results tree = new Results();
@@ -97,7 +103,12 @@ final class S3Transfers {
             for (int run = 0; run < options.runs(); run++) {
                 for (String side : BenchContext.baselineFirst(run) ? List.of(DIRECT, OURS) : List.of(OURS, DIRECT)) {
                     double down = big.add("download", side, Rates.megabytesPerSecond(size, downloadBig(side)));
-                    double up = big.add("upload", side, Rates.megabytesPerSecond(size, uploadBig(side)));
+                    double up = big.add("upload", side, Rates.megabytesPerSecond(size,
+                            uploadBig(side, Extensions.NONE)));
+                    if (side.equals(OURS)) {
+                        big.add(RESUMABLE, OURS, Rates.megabytesPerSecond(size,
+                                uploadBig(OURS, Extensions.NONE.withResumable())));
+                    }
                     double treeDown = tree.add("download", side, Rates.seconds(downloadTree(side)));
                     double treeUp = tree.add("upload", side, Rates.seconds(uploadTree(side)));
                     BenchContext.progress(String.format("S3 run %d, %s: %s down %.0f MB/s, up %.0f MB/s; "
@@ -117,6 +128,10 @@ final class S3Transfers {
             figures.addAll(compared(size + " " + direction, Unit.MB_PER_S, big.of(direction, OURS),
                     big.of(direction, DIRECT), Target.atLeast(0.8, Unit.RATIO)));
         }
+        List<Double> resumable = big.of(RESUMABLE, OURS);
+        figures.add(Figure.measured(size + " " + RESUMABLE + ", " + OURS, Unit.MB_PER_S, Samples.of(resumable)));
+        figures.add(Figure.measured(size + " " + RESUMABLE + ", speed ratio ours / direct", Unit.RATIO,
+                Samples.of(Rates.ratios(resumable, big.of("upload", DIRECT)))));
         for (String direction : List.of("download", "upload")) {
             figures.addAll(compared(folder + ", " + direction, Unit.SECONDS, tree.of(direction, OURS),
                     tree.of(direction, DIRECT), Target.NONE));
@@ -155,14 +170,14 @@ final class S3Transfers {
         return nanos;
     }
 
-    /** Nanoseconds to upload the big file until it is stored, checked by reading it back. */
-    private long uploadBig(String side) throws Exception {
+    /** Nanoseconds to upload the big file until it is stored, checked by reading it back; ours with {@code extensions}. */
+    private long uploadBig(String side, Extensions extensions) throws Exception {
         Path source = fixtures.path(Fixtures.BIG);
         String key = Fixtures.UPLOADS + "/" + Fixtures.BIG;
         restartSampler();
         long started = System.nanoTime();
         if (side.equals(OURS)) {
-            V1Session.uploadFile(serverPort, source, Fixtures.UPLOADS);
+            V1Session.uploadFile(serverPort, source, Fixtures.UPLOADS, extensions);
         }
         else {
             direct.upload(source, key);

@@ -87,10 +87,16 @@ final class V1Session implements AutoCloseable {
 
     /** Uploads {@code source} in a session of its own into the server's folder {@code directory}; returns once stored. */
     static void uploadFile(int port, Path source, String directory) throws IOException {
+        uploadFile(port, source, directory, FileHeader.Extensions.NONE);
+    }
+
+    /** As {@link #uploadFile(int, Path, String)}, the header asking for {@code extensions} (resumable, say). */
+    static void uploadFile(int port, Path source, String directory, FileHeader.Extensions extensions)
+            throws IOException {
         try (V1Session session = open(port); InputStream in = Files.newInputStream(source)) {
             session.enableUploadAck();
             OutputStream content = session.upload(directory,
-                    FileHeader.ofFile(source.getFileName().toString(), 0644, Files.size(source)));
+                    FileHeader.ofFile(source.getFileName().toString(), 0644, Files.size(source)).with(extensions));
             Transfer.copy(in, content);
             session.awaitStored();
         }

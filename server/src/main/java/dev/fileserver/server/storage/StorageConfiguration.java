@@ -95,7 +95,8 @@ class StorageConfiguration {
         @Bean(destroyMethod = "close")
         S3Backend s3Backend(FileServerProperties properties) {
             return S3Backend.connect(properties.storage().s3(), properties.maxUploadSize().toBytes(),
-                    tarballLimits(properties), properties.maxListingSize().toBytes(), quotas(properties));
+                    tarballLimits(properties), properties.maxListingSize().toBytes(), quotas(properties),
+                    properties.resume().keepFor());
         }
 
         @Bean

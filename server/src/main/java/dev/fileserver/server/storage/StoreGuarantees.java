@@ -16,11 +16,15 @@ package dev.fileserver.server.storage;
  * @param atomicRename        {@link FileStore#rename} is one step: readers see the old name or the
  *                            new one, never both or neither (local disk: one rename; an object
  *                            store that copies then deletes declares false, and clients are told)
+ * @param keptParts           a resumable upload cut midway is kept under its {@link PartKey} until
+ *                            resumed or expired ({@link FileStore#keptLength}); false for a backend that
+ *                            keeps nothing, or when {@code fileserver.resume.keep-for} is 0
  */
-public record StoreGuarantees(boolean atomicFolderReplace, boolean symbolicLinks, boolean atomicRename) {
+public record StoreGuarantees(boolean atomicFolderReplace, boolean symbolicLinks, boolean atomicRename,
+        boolean keptParts) {
 
-    /** A backend that does not say how it renames: not atomically. */
+    /** A backend that does not say how it renames or whether it keeps parts: not atomically, and none. */
     public StoreGuarantees(boolean atomicFolderReplace, boolean symbolicLinks) {
-        this(atomicFolderReplace, symbolicLinks, false);
+        this(atomicFolderReplace, symbolicLinks, false, false);
     }
 }

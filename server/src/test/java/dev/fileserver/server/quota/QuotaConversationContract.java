@@ -3,6 +3,7 @@ package dev.fileserver.server.quota;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.BeforeEach;
@@ -12,15 +13,19 @@ import dev.fileserver.server.session.SessionRegistry;
 import dev.fileserver.server.storage.UsageLedger;
 import dev.fileserver.server.support.RunningServer;
 import dev.fileserver.testsupport.Await;
+import dev.fileserver.testsupport.RandomBytes;
+import dev.fileserver.testsupport.Sha256;
 import dev.fileserver.testsupport.TarEntry;
 import dev.fileserver.testsupport.Tarballs;
 import dev.fileserver.testsupport.V1Client;
 import dev.fileserver.wire.FileHeader;
+import dev.fileserver.wire.FileHeader.Extensions;
 
 /**
  * What a quota of 64 KiB and 4 files on the whole server does, the same on every backend, over
  * real sockets: an upload that would pass it is refused before any byte, a folder that passes it as
- * it unpacks leaves nothing, deletes give room back, and {@code /quota} tells how much is used.
+ * it unpacks leaves nothing, deletes give room back, the kept part of a cut upload counts until it
+ * goes on, and {@code /quota} tells how much is used.
  * Each backend runs one server, started with {@link #QUOTA}, and empties its store behind the
  * server's back before each test, which the server then walks again.
  */
@@ -143,6 +148,37 @@ abstract class QuotaConversationContract {
                 "files-limit 4");
         assertThat(lines.get(4)).startsWith("disk-free ");
         assertThat(lines.get(5)).as("the root's quota is the one that applies").isEqualTo("scope ");
+    }
+
+    @Test
+    void theKeptPartOfAnInterruptedUploadCountsUntilTheUploadGoesOnAndAWalkCountsItToo() throws Exception {
+        byte[] content = RandomBytes.array(14, 48 * KiB);
+        FileHeader header = FileHeader.ofFile("big.bin", 0644, content.length).withAck()
+                .with(Extensions.NONE.withSha256Trailer().withResumable());
+        try (V1Client client = V1Client.connectAccepted(server().port())) {
+            assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
+            client.send("y");
+            client.sendRaw(V1Client.headerFrame(header));
+            client.sendRaw(Arrays.copyOf(content, 40 * KiB));
+        }
+        Await.until("the part is kept", () -> quota().contains("bytes-used 40960\n"));
+        recount();
+        assertThat(quota()).contains("bytes-used 40960\n", "files-used 1\n");
+
+        assertThat(uploadFile("other.bin", new byte[30 * KiB])).isEqualTo(
+                "Error: quota exceeded: no room for 'other.bin' within the quota of 65536 bytes (40960 used)");
+
+        try (V1Client client = V1Client.connectAccepted(server().port())) {
+            assertThat(client.request("/upload", 2)).containsExactly("ok", "dir");
+            assertThat(client.request("y resume size=" + content.length + " name=big.bin", 1).get(0))
+                    .startsWith("resume " + 40 * KiB + " ");
+            client.sendFile(header.from(40 * KiB), Arrays.copyOfRange(content, 40 * KiB, content.length));
+            client.send("sha256 " + Sha256.of(content));
+            assertThat(client.receive()).isEqualTo("ok");
+        }
+        assertThat(quota()).contains("bytes-used 49152\n", "files-used 1\n");
+        recount();
+        assertThat(quota()).contains("bytes-used 49152\n", "files-used 1\n");
     }
 
     String uploadFile(String name, byte[] content) throws IOException {

@@ -106,7 +106,7 @@ public final class LocalFileStore implements FileStore {
 
     @Override
     public StoreGuarantees guarantees() {
-        return new StoreGuarantees(true, true, true);
+        return new StoreGuarantees(true, true, true, !policy.keepPartsFor().isZero());
     }
 
     /**

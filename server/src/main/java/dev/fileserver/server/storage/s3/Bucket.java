@@ -38,8 +38,6 @@ final class Bucket {
     /** CopyObject copies at most 5 GiB; past that, a copy goes in parts. */
     static final long MAX_SINGLE_COPY = 5L * 1024 * 1024 * 1024;
 
-    private static final long COPY_PART = 1024L * 1024 * 1024;
-
     private final S3Client client;
 
     private final String name;
@@ -151,10 +149,56 @@ final class Bucket {
         return CompletedPart.builder().partNumber(number).eTag(eTag).build();
     }
 
-    void completeMultipart(String key, String uploadId, List<CompletedPart> parts, Precondition precondition) {
-        client.completeMultipartUpload(request -> request.bucket(name).key(key).uploadId(uploadId)
+    /** Completes the upload; returns the ETag of the object it made. */
+    String completeMultipart(String key, String uploadId, List<CompletedPart> parts, Precondition precondition) {
+        return client.completeMultipartUpload(request -> request.bucket(name).key(key).uploadId(uploadId)
                 .multipartUpload(upload -> upload.parts(parts))
-                .ifMatch(precondition.ifMatch()).ifNoneMatch(precondition.ifNoneMatch()));
+                .ifMatch(precondition.ifMatch()).ifNoneMatch(precondition.ifNoneMatch())).eTag();
+    }
+
+    /**
+     * Makes the bytes {@code from} to {@code to} (exclusive) of the object {@code source}, as long as
+     * it is still the version {@code sourceETag}, part {@code number} of a multipart upload; the bytes
+     * never leave the store.
+     */
+    CompletedPart copyPart(String source, String sourceETag, String key, String uploadId, int number, long from,
+            long to) {
+        UploadPartCopyResponse part = client.uploadPartCopy(request -> request.sourceBucket(name).sourceKey(source)
+                .copySourceIfMatch(sourceETag).destinationBucket(name).destinationKey(key).uploadId(uploadId)
+                .partNumber(number).copySourceRange("bytes=" + from + "-" + (to - 1)));
+        return CompletedPart.builder().partNumber(number).eTag(part.copyPartResult().eTag()).build();
+    }
+
+    /**
+     * Copies the version {@code sourceETag} of {@code source}, {@code size} bytes, to {@code target}
+     * with {@code metadata}, as a multipart upload of copied parts completed under {@code precondition}:
+     * unlike CopyObject, this is a write every store checks conditions on.
+     */
+    void copyWhole(String source, String sourceETag, long size, String target, Map<String, String> metadata,
+            Precondition precondition) {
+        String uploadId = startMultipart(target, metadata);
+        try {
+            completeMultipart(target, uploadId, copyParts(source, sourceETag, size, target, uploadId), precondition);
+        }
+        catch (RuntimeException e) {
+            abortMultipart(target, uploadId);
+            throw e;
+        }
+    }
+
+    /**
+     * The parts, numbered from 1, that copy the whole of {@code source} into the upload
+     * {@code uploadId}: as few as the store allows (at most 5 GiB each), all alike in size, so none is
+     * under the 5 MiB a part other than the last must hold once the source holds that much.
+     */
+    List<CompletedPart> copyParts(String source, String sourceETag, long size, String key, String uploadId) {
+        long count = Math.max(1, (size + MAX_SINGLE_COPY - 1) / MAX_SINGLE_COPY);
+        long each = (size + count - 1) / count;
+        List<CompletedPart> parts = new ArrayList<>();
+        for (long from = 0; from < size; from += each) {
+            parts.add(copyPart(source, sourceETag, key, uploadId, parts.size() + 1, from, Math.min(size, from + each)));
+        }
+        return parts;
     }
 
     void abortMultipart(String key, String uploadId) {
@@ -169,23 +213,7 @@ final class Bucket {
             return;
         }
         Map<String, String> metadata = client.headObject(request -> request.bucket(name).key(source)).metadata();
-        String uploadId = startMultipart(target, metadata);
-        try {
-            List<CompletedPart> parts = new ArrayList<>();
-            for (long offset = 0; offset < size; offset += COPY_PART) {
-                int number = parts.size() + 1;
-                String range = "bytes=" + offset + "-" + (Math.min(size, offset + COPY_PART) - 1);
-                UploadPartCopyResponse part = client.uploadPartCopy(request -> request.sourceBucket(name)
-                        .sourceKey(source).destinationBucket(name).destinationKey(target).uploadId(uploadId)
-                        .partNumber(number).copySourceRange(range));
-                parts.add(CompletedPart.builder().partNumber(number).eTag(part.copyPartResult().eTag()).build());
-            }
-            completeMultipart(target, uploadId, parts, Precondition.NONE);
-        }
-        catch (RuntimeException e) {
-            abortMultipart(target, uploadId);
-            throw e;
-        }
+        copyWhole(source, null, size, target, metadata, Precondition.NONE);
     }
 
     /** Deletes the keys, a thousand per request; a key already gone is not an error. */

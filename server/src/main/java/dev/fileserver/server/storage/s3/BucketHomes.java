@@ -40,4 +40,9 @@ public final class BucketHomes implements HomeFolders {
             return new Home(store.below(prefix, new QuotaCapacity(QuotaCapacity.UNBOUNDED, usage)), usage);
         });
     }
+
+    @Override
+    public int removeExpiredParts() {
+        return opened.values().stream().mapToInt(home -> home.store().removeExpiredParts()).sum();
+    }
 }

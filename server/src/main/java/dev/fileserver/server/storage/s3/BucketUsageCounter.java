@@ -13,7 +13,8 @@ import dev.fileserver.server.storage.UsageCounter;
 /**
  * Counts what the bucket holds below a path by listing every object there: one request per
  * thousand objects, so a million objects take a thousand requests (a minute or two). Folder markers
- * are not files; staged uploads and other temporaries are left out. Several servers sharing the
+ * are not files; staged uploads and other temporaries are left out, but the kept parts of cut uploads
+ * count, in the folder whose store keeps them (the root's, a home's). Several servers sharing the
  * bucket each count on their own, so between two counts each sees only its own uploads.
  */
 final class BucketUsageCounter implements UsageCounter {
@@ -48,9 +49,10 @@ final class BucketUsageCounter implements UsageCounter {
         if (relativeKey.isEmpty() || relativeKey.endsWith("/")) {
             return false;
         }
-        for (String part : relativeKey.split("/")) {
-            if (Names.isTemporary(part)) {
-                return false;
+        String[] names = relativeKey.split("/");
+        for (int i = 0; i < names.length; i++) {
+            if (Names.isTemporary(names[i])) {
+                return i == names.length - 2 && KeptPartObjects.FOLDER.equals(names[i] + "/");
             }
         }
         return true;

@@ -1,7 +1,9 @@
 package dev.fileserver.server.storage.s3;
 
 import java.io.ByteArrayInputStream;
+import java.io.EOFException;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.Map;
 import java.util.concurrent.ConcurrentSkipListMap;
 
@@ -18,6 +20,11 @@ import software.amazon.awssdk.services.s3.model.CompletedPart;
  * they fill. Either way nothing shows under the key before {@link #close()} completes the write, and
  * then all of it shows at once; {@link #abort()} leaves nothing (a multipart upload never completed is
  * invisible, and the bucket's lifecycle rule removes one that even the abort could not reach).
+ * <p>
+ * An upload that may be kept if cut sends its parts to its kept part's hidden key instead, because
+ * S3 can neither read nor move the parts of an unfinished multipart upload: only there can
+ * {@link #keep()} turn what arrived into an object that a later upload reads (to hash it) and copies
+ * from. Its {@link #close()} then copies the completed object to the final key inside the store.
  */
 final class ObjectWriter {
 
@@ -25,9 +32,15 @@ final class ObjectWriter {
 
     private static final String CONTENT_TYPE = "application/octet-stream";
 
+    /** The least a part other than the last may hold. */
+    static final long MIN_PART = 5L * 1024 * 1024;
+
     private final Bucket bucket;
 
     private final String key;
+
+    /** Where the parts go past one: {@code key}, or the hidden key of a part that may be kept. */
+    private final String partsKey;
 
     private final Map<String, String> metadata;
 
@@ -51,17 +64,53 @@ final class ObjectWriter {
 
     ObjectWriter(Bucket bucket, String key, Map<String, String> metadata, Precondition precondition,
             PartBuffers buffers, BackgroundWork work) {
+        this(bucket, key, key, metadata, precondition, buffers, work);
+    }
+
+    ObjectWriter(Bucket bucket, String key, String partsKey, Map<String, String> metadata, Precondition precondition,
+            PartBuffers buffers, BackgroundWork work) {
         this.bucket = bucket;
         this.key = key;
+        this.partsKey = partsKey;
         this.metadata = metadata;
         this.precondition = precondition;
         this.buffers = buffers;
         this.work = work;
     }
 
+    /** Whether a multipart upload is under way, at the parts key. */
+    boolean multipart() {
+        return uploadId != null;
+    }
+
     /** Bytes written so far. */
     long written() {
         return written;
+    }
+
+    /**
+     * Starts from the object {@code kept}, at the parts key, as it is now: one under 5 MiB is read
+     * into the first part buffer (a part may not be smaller unless last); a larger one becomes the
+     * first parts by copies inside the store, so its bytes never pass through this server.
+     */
+    void continueFrom(StoredObject kept) throws IOException {
+        if (kept.size() < MIN_PART) {
+            takeBuffer();
+            int length = (int) kept.size();
+            try (InputStream in = bucket.get(kept.key(), kept.eTag())) {
+                if (in.readNBytes(current, 0, length) < length) {
+                    throw new EOFException("the kept part of '" + key + "' ended early");
+                }
+            }
+            filled = length;
+        }
+        else {
+            uploadId = bucket.startMultipart(partsKey, metadata);
+            bucket.copyParts(kept.key(), kept.eTag(), kept.size(), partsKey, uploadId)
+                    .forEach(part -> parts.put(part.partNumber(), part));
+            partCount = parts.size();
+        }
+        written = kept.size();
     }
 
     void write(byte[] bytes, int offset, int length) throws IOException {
@@ -103,12 +152,47 @@ final class ObjectWriter {
             });
             return;
         }
+        if (partsKey.equals(key)) {
+            completeParts(precondition);
+            return;
+        }
+        String eTag = completeParts(Precondition.NONE);
+        bucket.copyWhole(partsKey, eTag, written, key, metadata, precondition);
+    }
+
+    /**
+     * Makes what arrived the object at the parts key, in place of any older one, and waits for it:
+     * the last part buffer in hand as the last part, or, before a part was sent, as one object.
+     * Nothing arrived, nothing kept.
+     */
+    void keep() throws IOException {
+        if (uploadId != null) {
+            completeParts(Precondition.NONE);
+            return;
+        }
+        if (current == null) {
+            return;
+        }
+        byte[] buffer = current;
+        current = null;
+        try {
+            bucket.put(partsKey, body(buffer, filled), metadata, Precondition.NONE);
+        }
+        finally {
+            buffers.give(buffer);
+            work.release();
+        }
+    }
+
+    /** Sends the part in hand and completes the multipart upload at the parts key; returns its ETag. */
+    private String completeParts(Precondition required) throws IOException {
         if (current != null) {
             sendPart();
         }
         work.awaitAll();
-        bucket.completeMultipart(key, uploadId, parts.values().stream().toList(), precondition);
+        String eTag = bucket.completeMultipart(partsKey, uploadId, parts.values().stream().toList(), required);
         uploadId = null;
+        return eTag;
     }
 
     /** Drops what was received; a multipart upload begun is aborted once its parts in flight have ended. */
@@ -123,7 +207,7 @@ final class ObjectWriter {
         if (abandoned != null) {
             work.afterAll(() -> {
                 try {
-                    bucket.abortMultipart(key, abandoned);
+                    bucket.abortMultipart(partsKey, abandoned);
                 }
                 catch (RuntimeException e) {
                     log.warn("Could not abort the multipart upload of '{}' (the bucket's lifecycle rule will): {}",
@@ -147,14 +231,14 @@ final class ObjectWriter {
 
     private void sendPart() {
         if (uploadId == null) {
-            uploadId = bucket.startMultipart(key, metadata);
+            uploadId = bucket.startMultipart(partsKey, metadata);
         }
         int number = ++partCount;
         String id = uploadId;
         byte[] buffer = current;
         int length = filled;
         current = null;
-        work.submit(() -> parts.put(number, bucket.uploadPart(key, id, number, body(buffer, length))),
+        work.submit(() -> parts.put(number, bucket.uploadPart(partsKey, id, number, body(buffer, length))),
                 () -> buffers.give(buffer));
     }
 

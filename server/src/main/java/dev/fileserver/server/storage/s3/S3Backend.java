@@ -1,6 +1,8 @@
 package dev.fileserver.server.storage.s3;
 
 import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
 
 import org.springframework.boot.health.contributor.HealthIndicator;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -54,9 +56,10 @@ public final class S3Backend implements AutoCloseable {
      * @param tarball         how far a folder upload may expand
      * @param maxListingChars a listing longer than this is refused by the command; no more is read
      * @param quotas          what the bucket (below the prefix) and each home folder may hold
+     * @param keepPartsFor    how long the part of a cut resumable upload is kept; 0 for none
      */
     public static S3Backend connect(FileServerProperties.S3 settings, long maxUploadBytes,
-            TarballLimits tarball, long maxListingChars, Quotas quotas) {
+            TarballLimits tarball, long maxListingChars, Quotas quotas, Duration keepPartsFor) {
         Transfers transfers = new Transfers(new PartBuffers(settings.partSize().toBytes(), settings.uploadBufferBytes()),
                 settings.partsInFlight());
         S3Client client = client(settings, transfers.connectionsNeeded());
@@ -71,7 +74,8 @@ public final class S3Backend implements AutoCloseable {
         }
         UsageLedger ledger = new UsageLedger(new BucketUsageCounter(bucket), quotas.global(), quotas.perHome());
         S3FileStore store = new S3FileStore(bucket, transfers, new QuotaCapacity(QuotaCapacity.UNBOUNDED, ledger),
-                new StoreLimits(maxUploadBytes, tarball, maxListingChars), settings.conditionalWrites());
+                new StoreLimits(maxUploadBytes, tarball, maxListingChars), settings.conditionalWrites(), keepPartsFor,
+                Clock.systemUTC());
         return new S3Backend(client, bucket, transfers, ledger, store);
     }
 

@@ -1,6 +1,9 @@
 package dev.fileserver.server.storage.s3;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,9 +26,11 @@ import dev.fileserver.server.storage.Entry;
 import dev.fileserver.server.storage.EntryType;
 import dev.fileserver.server.storage.FileStore;
 import dev.fileserver.server.storage.InvalidNameException;
+import dev.fileserver.server.storage.KeptPartGoneException;
 import dev.fileserver.server.storage.Names;
 import dev.fileserver.server.storage.NotADirectoryException;
 import dev.fileserver.server.storage.NotFoundException;
+import dev.fileserver.server.storage.PartKey;
 import dev.fileserver.server.storage.RootNotDeletableException;
 import dev.fileserver.server.storage.StorageFailureException.Operation;
 import dev.fileserver.server.storage.StoragePath;
@@ -52,6 +57,20 @@ import dev.fileserver.wire.archive.TarballLimits;
  * units like every backend's; a listing past {@code maxListingChars} stops being read there, since the
  * command refuses it anyway.</li>
  * <li>Downloads stream each object at the ETag found when the header was made.</li>
+ * <li>Resumable uploads: S3 can neither read nor move the parts of an unfinished multipart upload, and
+ * a resumed upload must hash the bytes kept before it goes on, since the digest covers the whole file.
+ * So a resumable upload that outgrows one part sends its parts to a hidden key of its own,
+ * {@code .fileserver-tmp-kept-parts/TOKEN} ({@link KeptPartObjects}); when cut, the buffer in hand
+ * becomes the last part and the multipart upload is completed there (a smaller upload is put there as
+ * one object), and that object is the kept part: its length by HEAD, its bytes by a streaming GET.
+ * Resuming starts a new multipart upload on the same hidden key whose first parts are copies of the
+ * kept part made inside the store (one under 5 MiB, the least a part may hold, is read into the first
+ * part buffer instead); the rest streams in as usual. A commit copies the object to its final key,
+ * inside the store, under the upload's precondition, then deletes the kept part; a resumed upload cut
+ * again replaces it with the longer one. The price: a resumable upload of more than one part is written
+ * twice inside the store (a file of one part is put straight to its final key, as before). Parts expire
+ * {@code keep-for} after their LastModified, swept by any server; they sit in the bucket, so an upload
+ * cut through one server is resumed through another, and each home's are below its prefix.</li>
  * </ul>
  * When a file and a folder share a name (two servers storing each at once), the file is what the name
  * leads to.
@@ -76,8 +95,15 @@ public final class S3FileStore implements FileStore {
 
     private final StoreLimits limits;
 
+    private final Duration keepPartsFor;
+
+    private final Clock clock;
+
+    private final KeptPartObjects parts;
+
+    /** @param keepPartsFor how long the part of a cut resumable upload is kept, by {@code clock}; 0 for none */
     S3FileStore(Bucket bucket, Transfers transfers, CapacityPolicy capacity, StoreLimits limits,
-            boolean conditionalWrites) {
+            boolean conditionalWrites, Duration keepPartsFor, Clock clock) {
         this.bucket = bucket;
         this.transfers = transfers;
         this.capacity = capacity;
@@ -86,6 +112,9 @@ public final class S3FileStore implements FileStore {
         this.maxListingChars = limits.maxListingChars();
         this.conditionalWrites = conditionalWrites;
         this.limits = limits;
+        this.keepPartsFor = keepPartsFor;
+        this.clock = clock;
+        this.parts = new KeptPartObjects(bucket, keepPartsFor, clock);
     }
 
     /**
@@ -94,7 +123,8 @@ public final class S3FileStore implements FileStore {
      */
     public S3FileStore below(StoragePath home, CapacityPolicy homeCapacity) {
         return home.isRoot() ? this
-                : new S3FileStore(bucket.below(home), transfers, homeCapacity, limits, conditionalWrites);
+                : new S3FileStore(bucket.below(home), transfers, homeCapacity, limits, conditionalWrites,
+                        keepPartsFor, clock);
     }
 
     /** The prefix's last name, or the bucket's when the whole bucket is served. */
@@ -115,7 +145,7 @@ public final class S3FileStore implements FileStore {
 
     @Override
     public StoreGuarantees guarantees() {
-        return new StoreGuarantees(false, false, false);
+        return new StoreGuarantees(false, false, false, parts.keeping());
     }
 
     /** Nothing to check beyond the letters: an object store has no links that could lead elsewhere. */
@@ -210,14 +240,8 @@ public final class S3FileStore implements FileStore {
 
     @Override
     public Upload beginUpload(StoragePath directory, FileHeader header) {
+        checkedUpload(directory, header);
         String name = header.fileName();
-        if (!Names.isPlain(name) || (header.compressed() && !Names.isPlain(header.directoryName()))) {
-            throw new InvalidNameException(name);
-        }
-        if (header.fileLen() > maxUploadBytes) {
-            throw new UploadTooLargeException(name, header.fileLen(), maxUploadBytes);
-        }
-        existingFolder(directory);
         try {
             capacity.require(directory, name, header.fileLen());
             if (header.compressed()) {
@@ -229,6 +253,90 @@ public final class S3FileStore implements FileStore {
         }
         catch (IOException | SdkException e) {
             throw StoreProblems.failed(Operation.STORE, name, e);
+        }
+    }
+
+    /**
+     * A file bound to {@code key} is written where its part is kept if cut; one with an offset goes on
+     * from the part kept there, which must be exactly that long. Two uploads may continue one part at
+     * once (through two servers): each copies the version it found, and of their commits the second to
+     * finish is refused where the store has conditional writes.
+     */
+    @Override
+    public Upload beginUpload(StoragePath directory, FileHeader header, PartKey key) {
+        long offset = header.extensions().offset();
+        if (header.compressed() || !parts.keeping()) {
+            if (offset > 0) {
+                throw new KeptPartGoneException(header.fileName());
+            }
+            return beginUpload(directory, header);
+        }
+        checkedUpload(directory, header);
+        String name = header.fileName();
+        try {
+            // only what is still to come needs room: the kept part is in the bucket already
+            capacity.require(directory, name, header.fileLen());
+            StoredObject kept = null;
+            if (offset == 0) {
+                parts.drop(key);
+            }
+            else {
+                kept = parts.find(key).filter(part -> part.size() == offset)
+                        .orElseThrow(() -> new KeptPartGoneException(name));
+            }
+            FileUpload upload = new FileUpload(directory, header, bucket, precondition(directory.child(name)),
+                    transfers, parts, key);
+            if (kept != null) {
+                upload.continueFrom(kept);
+            }
+            return upload;
+        }
+        catch (IOException | SdkException e) {
+            throw StoreProblems.failed(Operation.STORE, name, e);
+        }
+    }
+
+    /** Refuses an upload by its header (its name, its whole size) or by a folder that is not there. */
+    private void checkedUpload(StoragePath directory, FileHeader header) {
+        String name = header.fileName();
+        if (!Names.isPlain(name) || (header.compressed() && !Names.isPlain(header.directoryName()))) {
+            throw new InvalidNameException(name);
+        }
+        if (header.totalLength() > maxUploadBytes) {
+            throw new UploadTooLargeException(name, header.totalLength(), maxUploadBytes);
+        }
+        existingFolder(directory);
+    }
+
+    @Override
+    public long keptLength(PartKey key) {
+        try {
+            return parts.keeping() ? parts.find(key).map(StoredObject::size).orElse(0L) : 0;
+        }
+        catch (SdkException e) {
+            throw StoreProblems.failed(Operation.READ, key.name(), e);
+        }
+    }
+
+    /** A streaming GET of the part, at the version its HEAD found. */
+    @Override
+    public InputStream openKeptPart(PartKey key) {
+        try {
+            StoredObject kept = parts.find(key).orElseThrow(() -> new KeptPartGoneException(key.name()));
+            return bucket.get(kept.key(), kept.eTag());
+        }
+        catch (SdkException e) {
+            throw StoreProblems.failed(Operation.READ, key.name(), e);
+        }
+    }
+
+    @Override
+    public int removeExpiredParts() {
+        try {
+            return parts.removeExpired();
+        }
+        catch (SdkException e) {
+            throw StoreProblems.failed(Operation.DELETE, KeptPartObjects.FOLDER, e);
         }
     }
 

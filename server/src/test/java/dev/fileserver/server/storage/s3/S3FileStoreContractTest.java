@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -24,12 +27,17 @@ import software.amazon.awssdk.services.s3.model.S3Object;
 import dev.fileserver.server.storage.ArchiveRefusedException;
 import dev.fileserver.server.storage.ArchiveTopLevelException;
 import dev.fileserver.server.storage.Download;
+import dev.fileserver.server.storage.EntryType;
+import dev.fileserver.server.storage.KeptPartGoneException;
+import dev.fileserver.server.storage.NotFoundException;
+import dev.fileserver.server.storage.PartKey;
 import dev.fileserver.server.storage.FileStore;
 import dev.fileserver.server.storage.UsageCounter;
 import dev.fileserver.server.storage.FileStoreContractTest;
 import dev.fileserver.server.storage.StorageFailureException;
 import dev.fileserver.server.storage.StoragePath;
 import dev.fileserver.server.storage.Upload;
+import dev.fileserver.testsupport.MovableClock;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.archive.TarballLimits;
 
@@ -49,6 +57,8 @@ class S3FileStoreContractTest extends FileStoreContractTest {
     private final List<Transfers> opened = new ArrayList<>();
 
     private Bucket bucket;
+
+    private final MovableClock clock = new MovableClock(Instant.now());
 
     @BeforeAll
     static void startStore() throws Exception {
@@ -73,7 +83,8 @@ class S3FileStoreContractTest extends FileStoreContractTest {
         opened.add(transfers);
         // the bucket's room, as a quota on top of it would leave it
         return new S3FileStore(bucket, transfers, () -> capacityBytes,
-                new StoreLimits(maxUploadBytes, new TarballLimits(1 << 24, 1000), 1 << 20), true);
+                new StoreLimits(maxUploadBytes, new TarballLimits(1 << 24, 1000), 1 << 20), true,
+                Duration.ofHours(24), clock);
     }
 
     /** The first name of every key under the store's prefix: multipart uploads under way are not keys at all. */
@@ -247,6 +258,151 @@ class S3FileStoreContractTest extends FileStoreContractTest {
         }
         assertThat(sent).as("refused before the whole tarball was sent").isLessThan(tarball.length);
         org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(keys()).isEmpty());
+    }
+
+    @Test
+    void aCutUploadOfSeveralPartsIsKeptOutOfSightAndGoesOnFromCopiesMadeInsideTheStoreUntilItIsWhole()
+            throws IOException {
+        S3FileStore store = (S3FileStore) newStore(1 << 30, Long.MAX_VALUE / 2);
+        byte[] content = randomBytes(13, 12 << 20);
+
+        PartKey key = cut(store, "big.bin", content, 0, 7 << 20);
+        assertThat(store.keptLength(key)).isEqualTo(7 << 20);
+        assertKeptOutOfSight(store);
+        try (InputStream part = store.openKeptPart(key)) {
+            assertThat(part.readAllBytes()).isEqualTo(Arrays.copyOf(content, 7 << 20));
+        }
+
+        cut(store, "big.bin", content, 7 << 20, 10 << 20);
+        assertThat(store.keptLength(key)).as("replaced by the longer part").isEqualTo(10 << 20);
+        try (InputStream part = store.openKeptPart(key)) {
+            assertThat(part.readAllBytes()).isEqualTo(Arrays.copyOf(content, 10 << 20));
+        }
+
+        finish(store, "big.bin", content, 10 << 20);
+        assertThat(readBytes(store, "big.bin")).isEqualTo(content);
+        assertThat(store.keptLength(key)).isZero();
+        assertThat(keys()).containsExactly(bucket.prefix() + "big.bin");
+        assertThat(multipartUploadsUnderWay()).isZero();
+    }
+
+    @Test
+    void aPartUnderFiveMebibytesIsReadBackIntoTheFirstPartAndAnUncutResumableUploadLeavesOnlyItsFile()
+            throws IOException {
+        S3FileStore store = (S3FileStore) newStore(1 << 30, Long.MAX_VALUE / 2);
+        byte[] content = randomBytes(14, 11 << 20);
+        cut(store, "small-part.bin", content, 0, 3 << 20);
+        finish(store, "small-part.bin", content, 3 << 20);
+        byte[] other = randomBytes(15, 12 << 20);
+        finish(store, "uncut.bin", other, 0);
+
+        assertThat(readBytes(store, "small-part.bin")).isEqualTo(content);
+        assertThat(readBytes(store, "uncut.bin")).isEqualTo(other);
+        assertThat(keys()).containsExactly(bucket.prefix() + "small-part.bin", bucket.prefix() + "uncut.bin");
+        assertThat(multipartUploadsUnderWay()).isZero();
+    }
+
+    @Test
+    void aKeptPartGoesOnceItsTimeIsUpWhicheverOfTheServersSharingTheBucketSweepsFirst() throws IOException {
+        S3FileStore one = (S3FileStore) newStore(1 << 20, Long.MAX_VALUE / 2);
+        S3FileStore other = anotherServersStore(Duration.ofHours(24));
+        PartKey key = new PartKey(PartKey.NO_ACCOUNT, StoragePath.ROOT, "cut.bin", 10);
+        Upload cut = one.beginUpload(StoragePath.ROOT, resumable("cut.bin", 10), key);
+        write(cut, "012345");
+        cut.suspend();
+
+        clock.advance(Duration.ofHours(23));
+        assertThat(one.removeExpiredParts()).isZero();
+        assertThat(other.keptLength(key)).as("found through another server").isEqualTo(6);
+
+        clock.advance(Duration.ofHours(1).plusMinutes(1));
+        assertThat(one.keptLength(key)).isZero();
+        assertThat(other.removeExpiredParts()).isEqualTo(1);
+        assertThat(one.removeExpiredParts()).isZero();
+        assertThat(keys()).isEmpty();
+    }
+
+    @Test
+    void withNoKeepingTimeACutUploadLeavesNothingAndAnOffsetIsRefused() throws IOException {
+        newStore(1 << 20, Long.MAX_VALUE / 2);
+        S3FileStore store = anotherServersStore(Duration.ZERO);
+        PartKey key = new PartKey(PartKey.NO_ACCOUNT, StoragePath.ROOT, "cut.bin", 10);
+        Upload cut = store.beginUpload(StoragePath.ROOT, resumable("cut.bin", 10), key);
+        write(cut, "012345");
+        cut.suspend();
+
+        assertThat(store.guarantees().keptParts()).isFalse();
+        assertThat(store.keptLength(key)).isZero();
+        assertThat(keys()).isEmpty();
+        assertThatThrownBy(() -> store.beginUpload(StoragePath.ROOT, resumable("cut.bin", 10).from(6), key))
+                .isInstanceOf(KeptPartGoneException.class);
+    }
+
+    /** A store on the last store's prefix, as another server sharing the bucket has, keeping parts for {@code keepFor}. */
+    private S3FileStore anotherServersStore(Duration keepFor) {
+        return new S3FileStore(bucket, opened.get(0), () -> Long.MAX_VALUE / 2,
+                new StoreLimits(1 << 20, new TarballLimits(1 << 24, 1000), 1 << 20), true, keepFor, clock);
+    }
+
+    /** The kept part is an object in the bucket, and nothing of the store's shows it. */
+    private void assertKeptOutOfSight(FileStore store) throws IOException {
+        assertThat(names(store, StoragePath.ROOT)).isEmpty();
+        assertThat(namesStoredInTheRoot()).containsExactly(KeptPartObjects.FOLDER.replace("/", ""));
+        StoragePath folder = StoragePath.parse(KeptPartObjects.FOLDER.replace("/", ""));
+        assertThat(store.typeOf(folder)).isEqualTo(EntryType.NOT_FOUND);
+        assertThatThrownBy(() -> store.stat(folder)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> store.delete(folder)).isInstanceOf(NotFoundException.class);
+        try (Download tree = store.openForDownload(StoragePath.ROOT)) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            tree.writeContent(out);
+            assertThat(filesIn(out.toByteArray())).isEmpty();
+        }
+    }
+
+    /** A resumable upload of {@code content} into the root from {@code from}, cut once the bytes up to {@code to} arrived. */
+    private static PartKey cut(FileStore store, String name, byte[] content, int from, int to) {
+        Upload upload = begin(store, name, content, from);
+        send(upload, content, from, to);
+        upload.suspend();
+        return new PartKey(PartKey.NO_ACCOUNT, StoragePath.ROOT, name, content.length);
+    }
+
+    /** A resumable upload of {@code content} into the root from {@code from} to its end, committed. */
+    private static void finish(FileStore store, String name, byte[] content, int from) {
+        Upload upload = begin(store, name, content, from);
+        send(upload, content, from, content.length);
+        upload.commit();
+    }
+
+    private static Upload begin(FileStore store, String name, byte[] content, int from) {
+        FileHeader whole = resumable(name, content.length);
+        return store.beginUpload(StoragePath.ROOT, from == 0 ? whole : whole.from(from),
+                new PartKey(PartKey.NO_ACCOUNT, StoragePath.ROOT, name, content.length));
+    }
+
+    private static byte[] randomBytes(long seed, int length) {
+        byte[] bytes = new byte[length];
+        new java.util.Random(seed).nextBytes(bytes);
+        return bytes;
+    }
+
+    private static void send(Upload upload, byte[] content, int from, int to) {
+        for (int offset = from; offset < to; offset += 65536) {
+            upload.write(content, offset, Math.min(65536, to - offset));
+        }
+    }
+
+    private static byte[] readBytes(FileStore store, String name) throws IOException {
+        try (Download download = store.openForDownload(StoragePath.parse(name))) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream();
+            download.writeContent(out);
+            return out.toByteArray();
+        }
+    }
+
+    private int multipartUploadsUnderWay() {
+        return s3.client().listMultipartUploads(request -> request.bucket(bucketName).prefix(bucket.prefix()))
+                .uploads().size();
     }
 
     private interface TarContent {
