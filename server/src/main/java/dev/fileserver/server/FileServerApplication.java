@@ -6,7 +6,15 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import dev.fileserver.server.auth.UserCommandLine;
 
-@SpringBootApplication
+/**
+ * Excluded: what the jars on the class path would configure for a server that has no database,
+ * no aspects and no HTTP uploads; each is a little of start-up for nothing.
+ */
+@SpringBootApplication(excludeName = { "org.springframework.boot.autoconfigure.aop.AopAutoConfiguration",
+        "org.springframework.boot.persistence.autoconfigure.PersistenceExceptionTranslationAutoConfiguration",
+        "org.springframework.boot.servlet.autoconfigure.MultipartAutoConfiguration",
+        "org.springframework.boot.transaction.autoconfigure.TransactionAutoConfiguration",
+        "org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizationAutoConfiguration" })
 @ConfigurationPropertiesScan
 public class FileServerApplication {
 

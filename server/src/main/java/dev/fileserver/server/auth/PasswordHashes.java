@@ -23,7 +23,14 @@ final class PasswordHashes {
             Map.of(ENCODE_ID, Argon2PasswordEncoder.defaultsForSpringSecurity_v5_8(), "bcrypt",
                     new BCryptPasswordEncoder()));
 
-    private final String dummy = encoder.encode("no account has this password");
+    /**
+     * What a missing account is verified against: a hash made once by {@link #hash} and kept, since
+     * making one at start-up costs most of a second before the JIT has warmed up. Its password does
+     * not matter (a dummy match is never a login); its parameters must be those {@link #hash} uses
+     * now, or the two answers would cost different times.
+     */
+    static final String DUMMY = "{" + ENCODE_ID + "}"
+            + "$argon2id$v=19$m=16384,t=2,p=1$u8izo23tzBQ3dQuvbM3+Xg$KXjpC99EuJsR2kzPtipytOpZnGNu8kz55CZMNjLpbOU";
 
     private final AtomicLong verifications = new AtomicLong();
 
@@ -35,7 +42,7 @@ final class PasswordHashes {
     boolean matches(CharSequence password, String stored) {
         verifications.incrementAndGet();
         if (stored == null) {
-            encoder.matches(password, dummy);
+            encoder.matches(password, DUMMY);
             return false;
         }
         try {
@@ -43,7 +50,7 @@ final class PasswordHashes {
         }
         catch (IllegalArgumentException e) {
             // a hash with an unknown {id}, edited by hand: no password matches it
-            encoder.matches(password, dummy);
+            encoder.matches(password, DUMMY);
             return false;
         }
     }
