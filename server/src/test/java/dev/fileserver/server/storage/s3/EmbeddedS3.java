@@ -12,11 +12,17 @@ import org.gaul.s3proxy.BlobStores;
 import org.gaul.s3proxy.S3Proxy;
 import org.gaul.s3proxy.auth.AuthenticationType;
 import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.blobstore.ForwardingBlobStore;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.DeleteObjectRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsRequest;
+import software.amazon.awssdk.services.s3.model.DeleteObjectsResponse;
+import software.amazon.awssdk.services.s3.model.DeletedObject;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 
 /**
  * An S3-compatible server (S3Proxy) in this JVM on a free loopback port, keeping its objects in a
@@ -57,7 +63,28 @@ public final class EmbeddedS3 implements AutoCloseable {
         properties.setProperty("jclouds.filesystem.basedir", directory.toString());
         properties.setProperty("jclouds.identity", ACCESS_KEY);
         properties.setProperty("jclouds.credential", SECRET_KEY);
-        return new EmbeddedS3(BlobStores.create("filesystem", properties));
+        return new EmbeddedS3(deletingOneAtATime(BlobStores.create("filesystem", properties)));
+    }
+
+    /**
+     * S3Proxy's file-system store deletes a batch on parallel threads, and two deletes in one folder
+     * can each leave the emptied folder on disk to the other, which its listings then show as a
+     * common prefix: a folder deleted or renamed on a busy machine was still listed now and then.
+     * S3 has no folders to leave behind, so the batch is deleted one object at a time, as S3 behaves.
+     */
+    private static BlobStore deletingOneAtATime(BlobStore store) {
+        return new ForwardingBlobStore(store) {
+            @Override
+            public DeleteObjectsResponse removeBlobs(DeleteObjectsRequest request) {
+                List<DeletedObject> deleted = new ArrayList<>();
+                for (ObjectIdentifier object : request.delete().objects()) {
+                    delegate().removeBlob(DeleteObjectRequest.builder().bucket(request.bucket()).key(object.key())
+                            .versionId(object.versionId()).build());
+                    deleted.add(DeletedObject.builder().key(object.key()).versionId(object.versionId()).build());
+                }
+                return DeleteObjectsResponse.builder().deleted(deleted).build();
+            }
+        };
     }
 
     private static S3Proxy start(BlobStore store, int port) throws Exception {
