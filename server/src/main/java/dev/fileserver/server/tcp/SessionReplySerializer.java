@@ -2,6 +2,7 @@ package dev.fileserver.server.tcp;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.SocketChannel;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,9 @@ import dev.fileserver.wire.FrameWriter;
 
 /**
  * Writes a {@link Reply} to one connection: text frames whole, a file frame streamed from disk
- * (or from a tar writer) straight to the socket, no faster than the download rate.
+ * (or from a tar writer) straight to the socket, no faster than the download rate. On a plain
+ * connection the output can take a file's channel ({@link SocketChannelOutput}); a rate or a digest
+ * wraps it in a stream, and then the content is copied as on a TLS connection.
  */
 final class SessionReplySerializer implements Serializer<Object> {
 
@@ -32,8 +35,12 @@ final class SessionReplySerializer implements Serializer<Object> {
 
     private final Throttle downloads;
 
-    SessionReplySerializer(Session session, FileServerMetrics metrics, TransferRates rates) {
+    /** The connection's channel, null on a TLS connection. */
+    private final SocketChannel channel;
+
+    SessionReplySerializer(Session session, FileServerMetrics metrics, TransferRates rates, SocketChannel channel) {
         this.session = session;
+        this.channel = channel;
         this.metrics = metrics;
         this.rates = rates;
         this.downloads = rates.connectionDownloads();
@@ -42,7 +49,8 @@ final class SessionReplySerializer implements Serializer<Object> {
     @Override
     public void serialize(Object object, OutputStream socket) throws IOException {
         Reply reply = object instanceof Reply r ? r : Reply.text(object.toString());
-        OutputStream out = new ProgressOutputStream(socket, session);
+        OutputStream progress = new ProgressOutputStream(socket, session);
+        OutputStream out = channel != null ? new SocketChannelOutput(progress, channel, session) : progress;
         FrameWriter writer = new FrameWriter(out);
         session.writeStarted();
         try {
@@ -70,6 +78,9 @@ final class SessionReplySerializer implements Serializer<Object> {
             writer.writeFileHeader(header);
             download.writeContent(rates.downloads(out, downloads, session));
             out.flush();
+            if (out instanceof SocketChannelOutput direct) {
+                transfer.movedByChannel(direct.movedByChannel());
+            }
         }
         catch (IOException | RuntimeException e) {
             transfer.finished(0, false);
