@@ -172,14 +172,14 @@ class UploadReceiver {
 
         /**
          * Copies the whole content in: by channel through a direct buffer when the content can be
-         * read so (a plain connection, no rate to keep), nothing but the store needs the bytes (no
-         * digest) and the store takes buffers; through a heap buffer otherwise. The store's failure
+         * read so (a plain connection, no rate to keep) and the store takes buffers (a digest then
+         * copies the bytes once, into its own blocks); through a heap buffer otherwise. The store's failure
          * (a {@code StorageException}) discards the upload; the connection's (an {@link IOException})
          * suspends it, which keeps a resumable one. Both are rethrown.
          */
         void copy(InputStream content) throws IOException {
             try {
-                if (digest == null && upload.writesBuffers() && content instanceof ReadableByteChannel channel) {
+                if (upload.writesBuffers() && content instanceof ReadableByteChannel channel) {
                     copyByChannel(channel);
                 }
                 else {
@@ -204,6 +204,9 @@ class UploadReceiver {
                 while ((read = content.read(buffer)) >= 0) {
                     received += read;
                     buffer.flip();
+                    if (digest != null) {
+                        digest.update(buffer);
+                    }
                     upload.write(buffer);
                     buffer.clear();
                 }

@@ -173,7 +173,7 @@ class ChannelTransferTest {
     }
 
     @Test
-    void anUploadWithADigestIsHashedThroughJavaAndChecked() throws Exception {
+    void anUploadWithADigestIsReadByChannelHashedAndChecked() throws Exception {
         byte[] content = RandomBytes.array(15, MiB + 3);
         double before = byChannel("upload");
         try (V1Client client = V1Client.connectAccepted(server.port())) {
@@ -184,7 +184,22 @@ class ChannelTransferTest {
             assertThat(client.receive()).isEqualTo("ok");
         }
         assertThat(Files.readAllBytes(root.resolve("checked.bin"))).isEqualTo(content);
-        assertThat(byChannel("upload") - before).isZero();
+        assertThat(byChannel("upload") - before).isEqualTo(content.length);
+    }
+
+    @Test
+    void anUploadReadByChannelWhoseDigestDiffersIsRefusedAndLeavesNothing() throws Exception {
+        byte[] content = RandomBytes.array(18, 2 * MiB + 9);
+        try (V1Client client = V1Client.connectAccepted(server.port())) {
+            FileHeader header = FileHeader.ofFile("wrong.bin", 0644, content.length).withAck()
+                    .with(FileHeader.Extensions.NONE.withSha256Trailer());
+            client.beginUpload("", header).write(content);
+            client.send("sha256 " + Sha256.of(Arrays.copyOf(content, content.length - 1)));
+            assertThat(client.receive()).startsWith("Error");
+        }
+        try (Stream<Path> entries = Files.list(root)) {
+            assertThat(entries.toList()).as("what the root holds").isEmpty();
+        }
     }
 
     /**
