@@ -36,8 +36,11 @@ public final class FileServerConnectionFactory extends TcpNetServerConnectionFac
         this.tlsCiphers = tlsCiphers;
     }
 
+    private volatile boolean acceptingStopped;
+
     /** Closes the listening socket (new clients are refused) and leaves open connections alone. */
     void stopAccepting() {
+        acceptingStopped = true;
         beforeShutdown();
         ServerSocket serverSocket = getServerSocket();
         if (serverSocket != null) {
@@ -48,6 +51,17 @@ public final class FileServerConnectionFactory extends TcpNetServerConnectionFac
                 // closing anyway
             }
         }
+    }
+
+    /**
+     * A channel's server socket closed under its accept throws {@code AsynchronousCloseException},
+     * not the {@code SocketException} Spring Integration takes for a closed listener: it would take
+     * it for a failure and stop the factory, closing every connection still in its grace period.
+     * Once accepting has stopped on purpose, the accept loop sees the factory inactive and just ends.
+     */
+    @Override
+    protected boolean isActive() {
+        return !acceptingStopped && super.isActive();
     }
 
     /**
