@@ -75,7 +75,8 @@ final class FileServerConnection extends TcpNetConnection implements SlotHolder 
         this.deserializer = new SessionFrameDeserializer(session, context.files(), context.frameLimits(),
                 context.rates(),
                 () -> context.defender().record(address, Offence.PROTOCOL_ERROR), contentSource(socket));
-        this.serializer = new SessionReplySerializer(session, context.metrics(), context.rates(), socket.getChannel());
+        this.serializer = new SessionReplySerializer(session, context.metrics(), context.rates(),
+                context.sendfile() ? socket.getChannel() : null);
     }
 
     /** Frames are read through a lookahead, so that long work can tell whether its client left. */

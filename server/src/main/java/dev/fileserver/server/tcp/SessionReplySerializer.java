@@ -20,8 +20,9 @@ import dev.fileserver.wire.FrameWriter;
 /**
  * Writes a {@link Reply} to one connection: text frames whole, a file frame streamed from disk
  * (or from a tar writer) straight to the socket, no faster than the download rate. On a plain
- * connection the output can take a file's channel ({@link SocketChannelOutput}); a rate or a digest
- * wraps it in a stream, and then the content is copied as on a TLS connection.
+ * connection, with {@code fileserver.sendfile} on, the output can take a file's channel
+ * ({@link SocketChannelOutput}); a rate or a digest wraps it in a stream, and then the content is
+ * copied as on a TLS connection.
  */
 final class SessionReplySerializer implements Serializer<Object> {
 
@@ -35,7 +36,7 @@ final class SessionReplySerializer implements Serializer<Object> {
 
     private final Throttle downloads;
 
-    /** The connection's channel, null on a TLS connection. */
+    /** The connection's channel; null on a TLS connection, or when downloads do not go by sendfile. */
     private final SocketChannel channel;
 
     SessionReplySerializer(Session session, FileServerMetrics metrics, TransferRates rates, SocketChannel channel) {
@@ -78,14 +79,17 @@ final class SessionReplySerializer implements Serializer<Object> {
             writer.writeFileHeader(header);
             download.writeContent(rates.downloads(out, downloads, session));
             out.flush();
-            if (out instanceof SocketChannelOutput direct) {
-                transfer.movedByChannel(direct.movedByChannel());
-            }
         }
         catch (IOException | RuntimeException e) {
             transfer.finished(0, false);
             log.warn("{} download '{}' failed after starting: {}; closing", session, header.fileName(), e.getMessage());
             throw e;
+        }
+        finally {
+            // what went by channel went, whether or not the transfer was whole
+            if (out instanceof SocketChannelOutput direct) {
+                transfer.movedByChannel(direct.movedByChannel());
+            }
         }
         transfer.finished(header.fileLen(), true);
         long millis = (System.nanoTime() - started) / 1_000_000;

@@ -47,9 +47,9 @@ final class SocketChannelOutput extends FileChannelOutput {
                 break;
             }
             sent += moved;
+            movedByChannel += moved;
             session.wrote();
         }
-        movedByChannel += sent;
         return sent;
     }
 

@@ -32,8 +32,8 @@ import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.files.RecursiveDelete;
 
 /**
- * On the plain listener, file content goes between socket and disk by channel (sendfile out, a
- * direct buffer in) whenever nothing needs to see the bytes, and by the copying path otherwise;
+ * On the plain listener, file content goes between socket and disk by channel (sendfile out, when
+ * turned on; a direct buffer in) whenever nothing needs to see the bytes, and by the copying path otherwise;
  * either way a client receives and stores exactly the same bytes. Which path was taken is read
  * from the server's {@code fileserver.bytes.by-channel} counter.
  */
@@ -52,7 +52,7 @@ class ChannelTransferTest {
     static void start() throws IOException {
         // no ratio limit: a folder of zeros that takes a while to unpack, not one to refuse
         server = RunningServer.start(Files.createDirectories(served.resolve("root")),
-                "--fileserver.max-expansion-ratio=0");
+                "--fileserver.max-expansion-ratio=0", "--fileserver.sendfile=true");
     }
 
     @AfterAll
@@ -259,6 +259,23 @@ class ChannelTransferTest {
                 assertThat(next.list("")).isEmpty();
             }
         }
+    }
+
+    @Test
+    void withSendfileOffADownloadIsCopiedAndAnUploadStillReadByChannel(@TempDir Path other) throws Exception {
+        byte[] content = RandomBytes.array(19, 2 * MiB + 5);
+        Files.write(other.resolve("copied.bin"), content);
+        try (RunningServer plain = RunningServer.start(other);
+                V1Client client = V1Client.connectAccepted(plain.port())) {
+            ByteArrayOutputStream received = new ByteArrayOutputStream();
+            client.download("copied.bin", "file", received);
+            assertThat(received.toByteArray()).isEqualTo(content);
+            assertThat(client.uploadAcked(FileHeader.ofFile("again.bin", 0644, content.length), content))
+                    .isEqualTo("ok");
+            assertThat(plain.bytesByChannel("download")).isZero();
+            assertThat(plain.bytesByChannel("upload")).isEqualTo(content.length);
+        }
+        assertThat(Files.readAllBytes(other.resolve("again.bin"))).isEqualTo(content);
     }
 
     private static double byChannel(String direction) {
