@@ -20,6 +20,8 @@ import dev.fileserver.wire.FrameLimits;
 import dev.fileserver.wire.FrameReader;
 import dev.fileserver.wire.FrameWriter;
 import dev.fileserver.wire.Transfer;
+import dev.fileserver.wire.digest.Sha256Trailer;
+import dev.fileserver.wire.digest.TrailerReader;
 
 /**
  * A client that speaks PROTOCOL-V1 frame by frame, as the original Python client did, over the
@@ -169,6 +171,31 @@ public final class V1Client implements AutoCloseable {
         expect("ok", type);
         send("y");
         return reader.readFileHeader();
+    }
+
+    /**
+     * {@code /download PATH} answered with {@code answer} (an extension client's {@code y} and its
+     * options): the file frame, and its digest trailer when the header announces one.
+     */
+    public ReceivedFile downloadAnswering(String path, String answer) throws IOException {
+        send("/download " + path);
+        expect("ok");
+        receive();
+        send(answer);
+        FileHeader header = receiveFileHeader();
+        byte[] content = receiveContent(header);
+        Sha256Trailer trailer = null;
+        if (header.extensions().sha256Trailer()) {
+            TrailerReader trailerReader = new TrailerReader(1000);
+            while (trailer == null) {
+                trailer = trailerReader.accept(receive());
+            }
+        }
+        return new ReceivedFile(header, content, trailer);
+    }
+
+    /** A file frame as received: the trailer is null when none was announced. */
+    public record ReceivedFile(FileHeader header, byte[] content, Sha256Trailer trailer) {
     }
 
     /** {@link #download} with the content written to {@code to}. */

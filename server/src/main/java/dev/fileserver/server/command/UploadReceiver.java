@@ -3,6 +3,8 @@ package dev.fileserver.server.command;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.ReadableByteChannel;
 import java.util.function.BooleanSupplier;
 import java.security.MessageDigest;
 
@@ -43,6 +45,8 @@ class UploadReceiver {
 
     private final int maxTrailerEntries;
 
+    private final UploadBuffers buffers = new UploadBuffers();
+
     UploadReceiver(FileServerMetrics metrics, CommandLimits limits) {
         this.metrics = metrics;
         this.maxUploadBytes = limits.maxUploadBytes();
@@ -78,7 +82,7 @@ class UploadReceiver {
             digest = new Sha256Pipeline(extensions.offset() > 0 ? copyOf(target.kept().digestSoFar()) : Sha256.start());
         }
         return new InFlightUpload(header, upload, quota, metrics.transferStarted(Direction.UPLOAD), digest,
-                new TrailerReader(maxTrailerEntries));
+                new TrailerReader(maxTrailerEntries), buffers);
     }
 
     private static MessageDigest copyOf(MessageDigest digest) {
@@ -122,7 +126,7 @@ class UploadReceiver {
         };
         // a dropped frame was never a transfer: it is not counted as one
         return new InFlightUpload(header, nowhere, UploadQuota.none(), null, null,
-                new TrailerReader(maxTrailerEntries));
+                new TrailerReader(maxTrailerEntries), buffers);
     }
 
     /** One upload whose content is arriving or has arrived, not yet committed. */
@@ -140,12 +144,15 @@ class UploadReceiver {
 
         private final TrailerReader trailer;
 
+        private final UploadBuffers buffers;
+
         private long received;
 
         private boolean counted;
 
         InFlightUpload(FileHeader header, Upload upload, UploadQuota quota, TransferRecord transfer,
-                Sha256Pipeline digest, TrailerReader trailer) {
+                Sha256Pipeline digest, TrailerReader trailer, UploadBuffers buffers) {
+            this.buffers = buffers;
             this.header = header;
             this.upload = upload;
             this.quota = quota;
@@ -164,20 +171,19 @@ class UploadReceiver {
         }
 
         /**
-         * Copies the whole content in. The store's failure (a {@code StorageException}) discards the
-         * upload; the connection's (an {@link IOException}) suspends it, which keeps a resumable
-         * one. Both are rethrown.
+         * Copies the whole content in: by channel through a direct buffer when the content can be
+         * read so (a plain connection, no rate to keep) and the store takes buffers (a digest then
+         * copies the bytes once, into its own blocks); through a heap buffer otherwise. The store's failure
+         * (a {@code StorageException}) discards the upload; the connection's (an {@link IOException})
+         * suspends it, which keeps a resumable one. Both are rethrown.
          */
         void copy(InputStream content) throws IOException {
-            byte[] buffer = new byte[Transfer.BULK_BUFFER_SIZE];
-            int read;
             try {
-                while ((read = content.read(buffer)) >= 0) {
-                    received += read;
-                    if (digest != null) {
-                        digest.update(buffer, 0, read);
-                    }
-                    upload.write(buffer, 0, read);
+                if (upload.writesBuffers() && content instanceof ReadableByteChannel channel) {
+                    copyByChannel(channel);
+                }
+                else {
+                    copyThroughHeap(content);
                 }
             }
             catch (IOException e) {
@@ -189,6 +195,40 @@ class UploadReceiver {
                 throw e;
             }
             count(true);
+        }
+
+        private void copyByChannel(ReadableByteChannel content) throws IOException {
+            ByteBuffer buffer = buffers.take();
+            try {
+                int read;
+                while ((read = content.read(buffer)) >= 0) {
+                    received += read;
+                    buffer.flip();
+                    if (digest != null) {
+                        digest.update(buffer);
+                    }
+                    upload.write(buffer);
+                    buffer.clear();
+                }
+            }
+            finally {
+                buffers.giveBack(buffer);
+            }
+            if (transfer != null) {
+                transfer.movedByChannel(received);
+            }
+        }
+
+        private void copyThroughHeap(InputStream content) throws IOException {
+            byte[] buffer = new byte[Transfer.BULK_BUFFER_SIZE];
+            int read;
+            while ((read = content.read(buffer)) >= 0) {
+                received += read;
+                if (digest != null) {
+                    digest.update(buffer, 0, read);
+                }
+                upload.write(buffer, 0, read);
+            }
         }
 
         /** Takes one frame of the trailer; returns it once whole, null while more frames are due. */

@@ -119,6 +119,18 @@ public class FileServerMetrics {
             this.startedNanos = startedNanos;
         }
 
+        /**
+         * Of the transfer's bytes, how many went between socket and disk by channel, never copied
+         * through the Java heap (sendfile, a direct buffer): a transfer that could not is not counted.
+         */
+        public void movedByChannel(long bytes) {
+            if (bytes > 0) {
+                Counter.builder("fileserver.bytes.by-channel").baseUnit("bytes")
+                        .description("File content moved between socket and disk without a copy through the heap")
+                        .tag("direction", direction.tag).register(registry).increment(bytes);
+            }
+        }
+
         public void finished(long bytes, boolean succeeded) {
             if (done) {
                 return;

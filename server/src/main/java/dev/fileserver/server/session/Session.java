@@ -6,7 +6,7 @@ import java.util.function.BooleanSupplier;
 
 /**
  * One connection: who it is, the {@link ConversationState} it is in, and the progress of the reply
- * being written (for the stalled-write watchdog). The state is only read and moved here; what a
+ * being written or of file content being read by channel (for the stalled-write watchdog). The state is only read and moved here; what a
  * frame does in which state is decided by the conversation alone.
  */
 public final class Session {
@@ -27,9 +27,11 @@ public final class Session {
 
     private ConversationState state = ConversationState.IDLE;
 
-    private volatile long writeProgressNanos;
+    private volatile long progressNanos;
 
     private volatile boolean writing;
+
+    private volatile boolean channelReading;
 
     private volatile boolean admitted;
 
@@ -124,12 +126,12 @@ public final class Session {
 
     /** A reply is being written; {@link #wrote()} marks each bit of progress. */
     public void writeStarted() {
-        writeProgressNanos = System.nanoTime();
+        progressNanos = System.nanoTime();
         writing = true;
     }
 
     public void wrote() {
-        writeProgressNanos = System.nanoTime();
+        progressNanos = System.nanoTime();
     }
 
     public void writeFinished() {
@@ -137,11 +139,25 @@ public final class Session {
     }
 
     /**
-     * Closes the connection if a reply has made no progress for {@code timeoutNanos}: a client that
-     * stops reading would otherwise hold its thread and its slot forever.
+     * File content is being read from the socket's channel, which, unlike the socket's stream, has
+     * no read timeout: the watchdog keeps the idle timeout for it. Ended by {@link #channelReadFinished()}.
      */
-    public boolean closeIfWriteStalled(long timeoutNanos) {
-        if (writing && System.nanoTime() - writeProgressNanos > timeoutNanos) {
+    public void channelReadStarted() {
+        progressNanos = System.nanoTime();
+        channelReading = true;
+    }
+
+    public void channelReadFinished() {
+        channelReading = false;
+    }
+
+    /**
+     * Closes the connection if a reply, or content read by channel, has made no progress for
+     * {@code timeoutNanos}: a client that stops reading (or sending in the middle of a file) would
+     * otherwise hold its thread and its slot forever.
+     */
+    public boolean closeIfStalled(long timeoutNanos) {
+        if ((writing || channelReading) && System.nanoTime() - progressNanos > timeoutNanos) {
             forceClose.run();
             return true;
         }

@@ -1,5 +1,6 @@
 package dev.fileserver.server.storage;
 
+import java.nio.ByteBuffer;
 import java.util.function.BooleanSupplier;
 import java.util.Map;
 
@@ -14,6 +15,24 @@ public interface Upload {
 
     /** Appends content; a failure (a full disk, the store unreachable) leaves the upload to be aborted. */
     void write(byte[] bytes, int offset, int length);
+
+    /**
+     * Appends the buffer's remaining bytes, as {@link #write(byte[], int, int)} does. Worth calling
+     * with a direct buffer only when {@link #writesBuffers()}; otherwise the bytes are copied out.
+     */
+    default void write(ByteBuffer bytes) {
+        byte[] copy = new byte[bytes.remaining()];
+        bytes.get(copy);
+        write(copy, 0, copy.length);
+    }
+
+    /**
+     * Whether {@link #write(ByteBuffer)} takes a direct buffer's bytes to the store without a copy
+     * through the heap (a local file's channel), so that content read by channel is best written so.
+     */
+    default boolean writesBuffers() {
+        return false;
+    }
 
     /** Publishes what was received under its final name (a folder tarball unpacked) and returns that path. */
     default StoragePath commit() {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.Socket;
+import java.nio.channels.SocketChannel;
 import java.util.concurrent.locks.Lock;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -23,6 +24,7 @@ import org.springframework.messaging.support.MessageBuilder;
 import dev.fileserver.server.defense.Offence;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.Session;
+import dev.fileserver.wire.FrameReader;
 
 /**
  * A client connection with its own {@link Session}. It greets (or turns away, when the
@@ -72,8 +74,9 @@ final class FileServerConnection extends TcpNetConnection implements SlotHolder 
         this.session.onPeerCheck(() -> input != null && input.peerGone());
         this.deserializer = new SessionFrameDeserializer(session, context.files(), context.frameLimits(),
                 context.rates(),
-                () -> context.defender().record(address, Offence.PROTOCOL_ERROR));
-        this.serializer = new SessionReplySerializer(session, context.metrics(), context.rates());
+                () -> context.defender().record(address, Offence.PROTOCOL_ERROR), contentSource(socket));
+        this.serializer = new SessionReplySerializer(session, context.metrics(), context.rates(),
+                context.sendfile() ? socket.getChannel() : null);
     }
 
     /** Frames are read through a lookahead, so that long work can tell whether its client left. */
@@ -93,6 +96,15 @@ final class FileServerConnection extends TcpNetConnection implements SlotHolder 
             // closed before it was served: its first read fails and the connection ends
             return null;
         }
+    }
+
+    /** A plain connection's file content can be read by channel; a TLS one's only as a stream. */
+    private SessionFrameDeserializer.ContentSource contentSource(Socket socket) {
+        SocketChannel channel = socket.getChannel();
+        if (channel == null || input == null) {
+            return FrameReader::content;
+        }
+        return (reader, header) -> new ChannelContent(input, channel, header.fileLen(), session);
     }
 
     @Override
@@ -166,7 +178,25 @@ final class FileServerConnection extends TcpNetConnection implements SlotHolder 
     @Override
     public void close() {
         context.gate().slots().release(this);
+        wakeChannelTransfer();
         super.close();
+    }
+
+    /**
+     * A thread in {@code FileChannel.transferTo} to the socket is not one the socket's close knows
+     * to wake (it does for its own reads and writes): shutting the output down first ends that
+     * transfer with an error, as a close ends a blocked write, so a stalled download or a shutdown
+     * does not leave the thread waiting for a client that reads nothing.
+     */
+    private void wakeChannelTransfer() {
+        if (socket.getChannel() != null && !socket.isClosed() && !socket.isOutputShutdown()) {
+            try {
+                socket.shutdownOutput();
+            }
+            catch (IOException ignored) {
+                // not connected any more: nothing is blocked on it
+            }
+        }
     }
 
     /**

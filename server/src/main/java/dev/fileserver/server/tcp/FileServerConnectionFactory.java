@@ -4,16 +4,21 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.channels.ServerSocketChannel;
 import java.util.List;
 
+import javax.net.ServerSocketFactory;
 import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLServerSocketFactory;
 
 import org.springframework.integration.ip.tcp.connection.TcpNetServerConnectionFactory;
 
 /**
  * The listening socket, bound with address reuse so a restart right after a stop binds at once,
  * and closable on its own so that connections in progress can finish during a shutdown. For the
- * TLS listener it comes from the SSL server socket factory, offering only the configured versions.
+ * TLS listener it comes from the SSL server socket factory, offering only the configured versions;
+ * the plain listener's is a channel's, so that its connections have a {@code SocketChannel} under
+ * their streams (file content can then go to and from disk without passing through Java).
  */
 public final class FileServerConnectionFactory extends TcpNetServerConnectionFactory {
 
@@ -31,8 +36,11 @@ public final class FileServerConnectionFactory extends TcpNetServerConnectionFac
         this.tlsCiphers = tlsCiphers;
     }
 
+    private volatile boolean acceptingStopped;
+
     /** Closes the listening socket (new clients are refused) and leaves open connections alone. */
     void stopAccepting() {
+        acceptingStopped = true;
         beforeShutdown();
         ServerSocket serverSocket = getServerSocket();
         if (serverSocket != null) {
@@ -46,13 +54,28 @@ public final class FileServerConnectionFactory extends TcpNetServerConnectionFac
     }
 
     /**
+     * A channel's server socket closed under its accept throws {@code AsynchronousCloseException},
+     * not the {@code SocketException} Spring Integration takes for a closed listener: it would take
+     * it for a failure and stop the factory, closing every connection still in its grace period.
+     * Once accepting has stopped on purpose, the accept loop sees the factory inactive and just ends.
+     */
+    @Override
+    protected boolean isActive() {
+        return !acceptingStopped && super.isActive();
+    }
+
+    /**
      * Spring Integration's own binds with the socket factory in one call, without address reuse; ours
-     * takes the unbound socket from the same factory (plain or SSL), so a TLS factory is never
-     * silently left out.
+     * takes the unbound socket from the same factory when it is an SSL one, so a TLS factory is never
+     * silently left out. A plain listener's socket is a {@link ServerSocketChannel}'s adaptor: the
+     * sockets it accepts behave as the default factory's do (timed reads included, since JDK 13) and
+     * also have a blocking channel, which Spring Integration never looks at.
      */
     @Override
     protected ServerSocket createServerSocket(int port, int backlog, InetAddress whichNic) throws IOException {
-        ServerSocket serverSocket = getTcpSocketFactorySupport().getServerSocketFactory().createServerSocket();
+        ServerSocketFactory factory = getTcpSocketFactorySupport().getServerSocketFactory();
+        ServerSocket serverSocket = factory instanceof SSLServerSocketFactory ? factory.createServerSocket()
+                : ServerSocketChannel.open().socket();
         try {
             if (serverSocket instanceof SSLServerSocket ssl) {
                 // Boot's SslBundle context does not apply the bundle's protocols and ciphers itself

@@ -43,8 +43,22 @@ final class SessionFrameDeserializer implements Deserializer<Object> {
 
     private final Runnable protocolError;
 
+    private final ContentSource contents;
+
+    /** How a file frame's content is read once its header is: a bounded stream, or more (a channel). */
+    interface ContentSource {
+
+        InputStream content(FrameReader reader, FileHeader header);
+    }
+
     SessionFrameDeserializer(Session session, FileFrameReceiver files, FrameLimits limits, TransferRates rates,
             Runnable protocolError) {
+        this(session, files, limits, rates, protocolError, FrameReader::content);
+    }
+
+    SessionFrameDeserializer(Session session, FileFrameReceiver files, FrameLimits limits, TransferRates rates,
+            Runnable protocolError, ContentSource contents) {
+        this.contents = contents;
         this.session = session;
         this.files = files;
         this.limits = limits;
@@ -87,7 +101,7 @@ final class SessionFrameDeserializer implements Deserializer<Object> {
 
     private Object receiveFile(FrameReader reader) throws IOException {
         FileHeader header = reader.readFileHeader();
-        try (InputStream content = rates.uploads(reader.content(header), uploads, session)) {
+        try (InputStream content = rates.uploads(contents.content(reader, header), uploads, session)) {
             return files.receive(header, content, session);
         }
     }

@@ -2,6 +2,7 @@ package dev.fileserver.server.tcp;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.channels.SocketChannel;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +19,10 @@ import dev.fileserver.wire.FrameWriter;
 
 /**
  * Writes a {@link Reply} to one connection: text frames whole, a file frame streamed from disk
- * (or from a tar writer) straight to the socket, no faster than the download rate.
+ * (or from a tar writer) straight to the socket, no faster than the download rate. On a plain
+ * connection, with {@code fileserver.sendfile} on, the output can take a file's channel
+ * ({@link SocketChannelOutput}); a rate or a digest wraps it in a stream, and then the content is
+ * copied as on a TLS connection.
  */
 final class SessionReplySerializer implements Serializer<Object> {
 
@@ -32,8 +36,12 @@ final class SessionReplySerializer implements Serializer<Object> {
 
     private final Throttle downloads;
 
-    SessionReplySerializer(Session session, FileServerMetrics metrics, TransferRates rates) {
+    /** The connection's channel; null on a TLS connection, or when downloads do not go by sendfile. */
+    private final SocketChannel channel;
+
+    SessionReplySerializer(Session session, FileServerMetrics metrics, TransferRates rates, SocketChannel channel) {
         this.session = session;
+        this.channel = channel;
         this.metrics = metrics;
         this.rates = rates;
         this.downloads = rates.connectionDownloads();
@@ -42,7 +50,8 @@ final class SessionReplySerializer implements Serializer<Object> {
     @Override
     public void serialize(Object object, OutputStream socket) throws IOException {
         Reply reply = object instanceof Reply r ? r : Reply.text(object.toString());
-        OutputStream out = new ProgressOutputStream(socket, session);
+        OutputStream progress = new ProgressOutputStream(socket, session);
+        OutputStream out = channel != null ? new SocketChannelOutput(progress, channel, session) : progress;
         FrameWriter writer = new FrameWriter(out);
         session.writeStarted();
         try {
@@ -75,6 +84,12 @@ final class SessionReplySerializer implements Serializer<Object> {
             transfer.finished(0, false);
             log.warn("{} download '{}' failed after starting: {}; closing", session, header.fileName(), e.getMessage());
             throw e;
+        }
+        finally {
+            // what went by channel went, whether or not the transfer was whole
+            if (out instanceof SocketChannelOutput direct) {
+                transfer.movedByChannel(direct.movedByChannel());
+            }
         }
         transfer.finished(header.fileLen(), true);
         long millis = (System.nanoTime() - started) / 1_000_000;

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
 
 /**
  * A client socket's input, able to tell whether the client has gone away while nothing reads it:
@@ -112,6 +113,20 @@ final class SocketLookahead extends InputStream {
             return -1;
         }
         return in.read(buffer, offset, length);
+    }
+
+    /** Moves the bytes read ahead, as many as fit, into {@code buffer}; 0 when none are held. */
+    int drainTo(ByteBuffer buffer) {
+        int n = Math.min(buffer.remaining(), end - start);
+        if (n > 0) {
+            buffer.put(ahead, start, n);
+            start += n;
+            if (start == end) {
+                start = 0;
+                end = 0;
+            }
+        }
+        return n;
     }
 
     @Override

@@ -15,7 +15,8 @@ import dev.fileserver.server.session.SessionRegistry;
 /**
  * The idle timeout for the other direction: a socket read times out by itself, a blocked write
  * does not, so a client that requests a download and stops reading is closed from here once its
- * reply has made no progress for the idle timeout.
+ * reply has made no progress for the idle timeout. The same holds for upload content read by
+ * channel, which no socket timeout bounds either.
  */
 final class StalledWriteWatchdog implements SmartLifecycle {
 
@@ -45,8 +46,8 @@ final class StalledWriteWatchdog implements SmartLifecycle {
 
     private void check() {
         for (Session session : sessions.all()) {
-            if (session.closeIfWriteStalled(timeout.toNanos())) {
-                log.info("{} closed: it has read nothing of its reply for {}", session, timeout);
+            if (session.closeIfStalled(timeout.toNanos())) {
+                log.info("{} closed: its transfer has made no progress for {}", session, timeout);
             }
         }
     }

@@ -70,7 +70,7 @@ class TcpServerConfiguration {
             Conversation conversation, FileServerMetrics metrics, Defender defender, TransferRates rates,
             Duration handshakeTimeout) {
         return new ConnectionContext(sessions, gate, conversation, frameLimits(properties), metrics, defender,
-                rates, handshakeTimeout);
+                rates, properties.sendfile(), handshakeTimeout);
     }
 
     @Bean

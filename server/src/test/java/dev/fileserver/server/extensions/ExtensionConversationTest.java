@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.server.support.RunningServer;
 import dev.fileserver.testsupport.V1Client;
+import dev.fileserver.testsupport.V1Client.ReceivedFile;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.FileHeader.Extensions;
 import dev.fileserver.wire.archive.DirectoryTarball;
@@ -35,7 +36,6 @@ import dev.fileserver.wire.archive.LocalTreeSource;
 import dev.fileserver.wire.digest.EntryDigests;
 import dev.fileserver.wire.digest.Sha256;
 import dev.fileserver.wire.digest.Sha256Trailer;
-import dev.fileserver.wire.digest.TrailerReader;
 import dev.fileserver.wire.files.RecursiveDelete;
 import dev.fileserver.wire.listing.EntryLine;
 
@@ -129,7 +129,7 @@ class ExtensionConversationTest {
 
         assertThat(client.receive()).isEqualTo("ok");
         assertThat(root.resolve("checked.txt")).hasBinaryContent(content);
-        Download download = download("checked.txt", "y digest=sha256");
+        ReceivedFile download = download("checked.txt", "y digest=sha256");
         assertThat(download.header().extensions().sha256Trailer()).isTrue();
         assertThat(download.header().extensions().version()).isNotEmpty();
         assertThat(download.content()).isEqualTo(content);
@@ -166,7 +166,7 @@ class ExtensionConversationTest {
         byte[] content = "put there by hand".getBytes(StandardCharsets.UTF_8);
         Files.write(root.resolve("by-hand.txt"), content);
 
-        Download download = download("by-hand.txt", "y digest=sha256");
+        ReceivedFile download = download("by-hand.txt", "y digest=sha256");
 
         assertThat(download.content()).isEqualTo(content);
         assertThat(download.trailer().whole()).isEqualTo(Sha256.of(content));
@@ -180,7 +180,7 @@ class ExtensionConversationTest {
         assertThat(version).as("a plain y is answered as v1").isEmpty();
         version = download("resumed.bin", "y digest=sha256").header().extensions().version();
 
-        Download rest = download("resumed.bin", "y digest=sha256 offset=10 if=" + version);
+        ReceivedFile rest = download("resumed.bin", "y digest=sha256 offset=10 if=" + version);
 
         assertThat(rest.header().extensions().offset()).isEqualTo(10);
         assertThat(rest.header().fileLen()).isEqualTo(6);
@@ -195,7 +195,7 @@ class ExtensionConversationTest {
         Files.writeString(root.resolve("changing.txt"), "the second version");
         Files.setLastModifiedTime(root.resolve("changing.txt"), FileTime.from(Instant.now().plusSeconds(5)));
 
-        Download again = download("changing.txt", "y digest=sha256 offset=5 if=" + version);
+        ReceivedFile again = download("changing.txt", "y digest=sha256 offset=5 if=" + version);
 
         assertThat(again.header().extensions().offset()).isZero();
         assertThat(new String(again.content(), StandardCharsets.UTF_8)).isEqualTo("the second version");
@@ -207,7 +207,7 @@ class ExtensionConversationTest {
         Files.writeString(root.resolve("photos/cat.jpg"), "meow");
         Files.writeString(root.resolve("photos/2024/dog.jpg"), "woof");
 
-        Download download = download("photos", "y digest=sha256");
+        ReceivedFile download = download("photos", "y digest=sha256");
 
         assertThat(download.trailer().entries()).containsOnly(
                 Map.entry("cat.jpg", Sha256.of("meow".getBytes(StandardCharsets.UTF_8))),
@@ -380,19 +380,8 @@ class ExtensionConversationTest {
         }
     }
 
-    private Download download(String path, String answer) throws IOException {
-        assertThat(client.request("/download " + path, 2).get(0)).isEqualTo("ok");
-        client.send(answer);
-        FileHeader header = client.receiveFileHeader();
-        byte[] content = client.receiveContent(header);
-        Sha256Trailer trailer = null;
-        if (header.extensions().sha256Trailer()) {
-            TrailerReader reader = new TrailerReader(1000);
-            while (trailer == null) {
-                trailer = reader.accept(client.receive());
-            }
-        }
-        return new Download(header, content, trailer);
+    private ReceivedFile download(String path, String answer) throws IOException {
+        return client.downloadAnswering(path, answer);
     }
 
     /** What the root holds, the server's own hidden files left out. */
@@ -403,7 +392,5 @@ class ExtensionConversationTest {
         }
     }
 
-    private record Download(FileHeader header, byte[] content, Sha256Trailer trailer) {
-    }
 
 }

@@ -57,6 +57,7 @@ class RateLimitTest {
             Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
             assertThat(received.hex()).isEqualTo(Sha256.of(content));
             assertThat(elapsed).isGreaterThanOrEqualTo(AT_LEAST);
+            assertThat(server.bytesByChannel("download")).as("bytes sent by channel, past the throttle").isZero();
         }
     }
 
@@ -70,6 +71,7 @@ class RateLimitTest {
             assertThat(status).isEqualTo("ok");
             assertThat(Sha256.of(root.resolve("limited-up.bin"))).isEqualTo(Sha256.of(content));
             assertThat(elapsed).isGreaterThanOrEqualTo(AT_LEAST);
+            assertThat(server.bytesByChannel("upload")).as("bytes received by channel, past the throttle").isZero();
         }
     }
 }

@@ -9,6 +9,9 @@ import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.List;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.integration.ip.tcp.connection.AbstractServerConnectionFactory;
@@ -70,6 +73,16 @@ public final class RunningServer implements AutoCloseable {
 
     public ConfigurableApplicationContext context() {
         return context;
+    }
+
+    /**
+     * The bytes of file content moved between socket and disk by channel so far, {@code direction}
+     * being {@code upload} or {@code download}: how a test tells which path a transfer took.
+     */
+    public double bytesByChannel(String direction) {
+        Counter counter = context.getBean(MeterRegistry.class).find("fileserver.bytes.by-channel")
+                .tag("direction", direction).counter();
+        return counter == null ? 0 : counter.count();
     }
 
     @Override

@@ -93,6 +93,8 @@ class TlsListenerTest {
             MessageDigest received = sha256();
             client.receiveContent(header, new DigestOutputStream(OutputStream.nullOutputStream(), received));
             assertThat(HexFormat.of().formatHex(received.digest())).isEqualTo(sent);
+            // an SSL socket has no channel: every byte went through the TLS engine
+            assertThat(server.bytesByChannel("upload") + server.bytesByChannel("download")).isZero();
         }
         finally {
             Files.deleteIfExists(server.root().resolve("big.bin"));

@@ -2,6 +2,7 @@ package dev.fileserver.wire.digest;
 
 import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -57,14 +58,34 @@ public final class Sha256Pipeline implements AutoCloseable {
             }
             int taken = Math.min(length, BLOCK_BYTES - filled);
             System.arraycopy(bytes, offset, current, filled, taken);
-            filled += taken;
             offset += taken;
             length -= taken;
-            if (filled == BLOCK_BYTES) {
-                handOver(new Block(current, filled));
-                current = null;
-                filled = 0;
+            filledBy(taken);
+        }
+    }
+
+    /**
+     * Takes the buffer's remaining bytes, leaving its position where it was: content read into a
+     * direct buffer is copied once, into a block, and never through a heap buffer of its own.
+     */
+    public void update(ByteBuffer bytes) {
+        ByteBuffer from = bytes.duplicate();
+        while (from.hasRemaining()) {
+            if (current == null) {
+                current = freeBlock();
             }
+            int taken = Math.min(from.remaining(), BLOCK_BYTES - filled);
+            from.get(current, filled, taken);
+            filledBy(taken);
+        }
+    }
+
+    private void filledBy(int taken) {
+        filled += taken;
+        if (filled == BLOCK_BYTES) {
+            handOver(new Block(current, filled));
+            current = null;
+            filled = 0;
         }
     }
 

@@ -2,6 +2,7 @@ package dev.fileserver.wire.digest;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.ByteBuffer;
 import java.security.MessageDigest;
 import java.util.Random;
 
@@ -33,6 +34,29 @@ class Sha256PipelineTest {
         Sha256Pipeline pipeline = new Sha256Pipeline(primed);
 
         pipeline.update(content, 15, content.length - 15);
+
+        assertThat(pipeline.hex()).isEqualTo(Sha256.of(content));
+    }
+
+    @Test
+    void directBuffersMixedWithArraysHashAsOneWholeAndKeepTheirPositions() {
+        byte[] content = new byte[Sha256Pipeline.BLOCK_BYTES * 3 + 777];
+        new Random(5).nextBytes(content);
+        Sha256Pipeline pipeline = Sha256Pipeline.start();
+        ByteBuffer direct = ByteBuffer.allocateDirect(300_000);
+        Random cuts = new Random(6);
+        for (int at = 0; at < content.length;) {
+            int length = Math.min(content.length - at, 1 + cuts.nextInt(direct.capacity()));
+            if (cuts.nextBoolean()) {
+                direct.clear().put(content, at, length).flip();
+                pipeline.update(direct);
+                assertThat(direct.remaining()).isEqualTo(length);
+            }
+            else {
+                pipeline.update(content, at, length);
+            }
+            at += length;
+        }
 
         assertThat(pipeline.hex()).isEqualTo(Sha256.of(content));
     }

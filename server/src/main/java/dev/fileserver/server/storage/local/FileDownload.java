@@ -13,6 +13,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Optional;
 
 import dev.fileserver.server.storage.Download;
+import dev.fileserver.server.storage.FileChannelOutput;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.Transfer;
 import dev.fileserver.wire.archive.PosixModes;
@@ -60,20 +61,34 @@ record FileDownload(FileHeader header, Path path, FileChannel channel, String ve
         }
     }
 
+    /** By the file's channel when the output takes one, through a buffer otherwise (and for what it left). */
     @Override
     public void writeContent(OutputStream out) throws IOException {
-        channel.position(header.extensions().offset());
-        try (channel; InputStream in = Channels.newInputStream(channel)) {
-            byte[] buffer = new byte[Transfer.BULK_BUFFER_SIZE];
+        try (channel) {
+            long position = header.extensions().offset();
             long remaining = header.fileLen();
-            while (remaining > 0) {
-                int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-                if (read < 0) {
-                    throw new IOException("'" + header.fileName() + "' shrank while being sent");
-                }
-                out.write(buffer, 0, read);
-                remaining -= read;
+            if (out instanceof FileChannelOutput direct) {
+                long sent = direct.transferFrom(channel, position, remaining);
+                position += sent;
+                remaining -= sent;
             }
+            if (remaining > 0) {
+                copy(position, remaining, out);
+            }
+        }
+    }
+
+    private void copy(long position, long remaining, OutputStream out) throws IOException {
+        channel.position(position);
+        InputStream in = Channels.newInputStream(channel);
+        byte[] buffer = new byte[(int) Math.min(Transfer.BULK_BUFFER_SIZE, remaining)];
+        while (remaining > 0) {
+            int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
+            if (read < 0) {
+                throw new IOException("'" + header.fileName() + "' shrank while being sent");
+            }
+            out.write(buffer, 0, read);
+            remaining -= read;
         }
     }
 

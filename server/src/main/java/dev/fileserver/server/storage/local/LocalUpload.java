@@ -3,6 +3,7 @@ package dev.fileserver.server.storage.local;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
@@ -113,6 +114,23 @@ final class LocalUpload implements Upload {
         catch (IOException e) {
             throw DiskProblems.failed(Operation.STORE, header.fileName(), e);
         }
+    }
+
+    @Override
+    public void write(ByteBuffer bytes) {
+        try {
+            while (bytes.hasRemaining()) {
+                channel.write(bytes);
+            }
+        }
+        catch (IOException e) {
+            throw DiskProblems.failed(Operation.STORE, header.fileName(), e);
+        }
+    }
+
+    @Override
+    public boolean writesBuffers() {
+        return true;
     }
 
     @Override
