@@ -220,7 +220,8 @@ class UploadReceiver {
         }
 
         private void copyThroughHeap(InputStream content) throws IOException {
-            byte[] buffer = new byte[Transfer.BULK_BUFFER_SIZE];
+            // a small file's own size: a megabyte for each of many small uploads is garbage for nothing
+            byte[] buffer = new byte[(int) Math.max(1, Math.min(Transfer.BULK_BUFFER_SIZE, header.fileLen()))];
             int read;
             while ((read = content.read(buffer)) >= 0) {
                 received += read;
