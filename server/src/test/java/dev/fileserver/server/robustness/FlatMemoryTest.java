@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -79,6 +80,16 @@ class FlatMemoryTest {
         CompletableFuture<Map<String, String>> entries = CompletableFuture.supplyAsync(() -> readTarball(tarball));
         try (OutputStream pipe = new PipedOutputStream(tarball)) {
             client.download(folder, "dir", pipe);
+        }
+        catch (IOException e) {
+            // the reader closed the pipe: its own failure says why
+            try {
+                entries.get(10, TimeUnit.SECONDS);
+            }
+            catch (ExecutionException readerFailure) {
+                e.addSuppressed(readerFailure.getCause());
+            }
+            throw e;
         }
         return entries.get(1, TimeUnit.MINUTES);
     }
