@@ -56,9 +56,11 @@ import org.springframework.validation.annotation.Validated;
  * @param syncUploads             force each uploaded file and its new name to disk before it counts as
  *                                stored: a power cut then leaves the old content or the new, never an
  *                                empty file; costs upload throughput
- * @param sendfile                downloads on the plain listener go out by sendfile
- *                                ({@code FileChannel.transferTo}) when nothing needs to see the bytes
- *                                (no rate, no digest being taken); off, they are copied in 1 MiB reads
+ * @param plainTransfers          how file content moves on the plain listener: {@code streams} through
+ *                                the socket's streams (as on TLS); {@code channel}, uploads read by
+ *                                the socket's channel into a direct buffer; {@code sendfile}, also
+ *                                downloads by {@code FileChannel.transferTo} when nothing needs to see
+ *                                the bytes (no rate, no digest being taken)
  * @param shutdownGracePeriod     on shutdown, transfers in progress get this long to finish
  * @param directoryCompressionLevel gzip level of folder downloads: 0 streams them uncompressed with no
  *                                spooling; 1 to 9 compress them, spooled to the system temporary folder
@@ -100,7 +102,7 @@ public record FileServerProperties(
         @Min(1) @DefaultValue("4096") int maxPathLength,
         @Min(0) @DefaultValue("100") int maxExpansionRatio,
         @DefaultValue("false") boolean syncUploads,
-        @DefaultValue("false") boolean sendfile,
+        @NotNull @DefaultValue("streams") PlainTransfers plainTransfers,
         @NotNull @DefaultValue("30s") Duration shutdownGracePeriod,
         @Min(0) @Max(9) @DefaultValue("0") int directoryCompressionLevel,
         @NotNull @DefaultValue("./state") Path stateDir,

@@ -26,14 +26,23 @@ public final class FileServerConnectionFactory extends TcpNetServerConnectionFac
 
     private final List<String> tlsCiphers;
 
-    FileServerConnectionFactory(int port) {
-        this(port, List.of(), List.of());
+    /** Whether a plain listener's sockets have a channel under them ({@code fileserver.plain-transfers}). */
+    private final boolean channels;
+
+    FileServerConnectionFactory(int port, boolean channels) {
+        this(port, List.of(), List.of(), channels);
     }
 
     FileServerConnectionFactory(int port, List<String> tlsProtocols, List<String> tlsCiphers) {
+        this(port, tlsProtocols, tlsCiphers, false);
+    }
+
+    private FileServerConnectionFactory(int port, List<String> tlsProtocols, List<String> tlsCiphers,
+            boolean channels) {
         super(port);
         this.tlsProtocols = tlsProtocols;
         this.tlsCiphers = tlsCiphers;
+        this.channels = channels;
     }
 
     private volatile boolean acceptingStopped;
@@ -66,16 +75,16 @@ public final class FileServerConnectionFactory extends TcpNetServerConnectionFac
 
     /**
      * Spring Integration's own binds with the socket factory in one call, without address reuse; ours
-     * takes the unbound socket from the same factory when it is an SSL one, so a TLS factory is never
-     * silently left out. A plain listener's socket is a {@link ServerSocketChannel}'s adaptor: the
+     * takes the unbound socket from the same factory, so a TLS factory is never silently left out. With
+     * channels on, a plain listener's socket is a {@link ServerSocketChannel}'s adaptor instead: the
      * sockets it accepts behave as the default factory's do (timed reads included, since JDK 13) and
      * also have a blocking channel, which Spring Integration never looks at.
      */
     @Override
     protected ServerSocket createServerSocket(int port, int backlog, InetAddress whichNic) throws IOException {
         ServerSocketFactory factory = getTcpSocketFactorySupport().getServerSocketFactory();
-        ServerSocket serverSocket = factory instanceof SSLServerSocketFactory ? factory.createServerSocket()
-                : ServerSocketChannel.open().socket();
+        ServerSocket serverSocket = channels && !(factory instanceof SSLServerSocketFactory)
+                ? ServerSocketChannel.open().socket() : factory.createServerSocket();
         try {
             if (serverSocket instanceof SSLServerSocket ssl) {
                 // Boot's SslBundle context does not apply the bundle's protocols and ciphers itself

@@ -20,7 +20,7 @@ import dev.fileserver.wire.FrameWriter;
 /**
  * Writes a {@link Reply} to one connection: text frames whole, a file frame streamed from disk
  * (or from a tar writer) straight to the socket, no faster than the download rate. On a plain
- * connection, with {@code fileserver.sendfile} on, the output can take a file's channel
+ * connection, with {@code fileserver.plain-transfers} at {@code sendfile}, the output can take a file's channel
  * ({@link SocketChannelOutput}); a rate or a digest wraps it in a stream, and then the content is
  * copied as on a TLS connection.
  */

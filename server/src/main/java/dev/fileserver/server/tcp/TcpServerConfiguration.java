@@ -16,6 +16,7 @@ import org.springframework.messaging.MessagingException;
 
 import dev.fileserver.server.command.Conversation;
 import dev.fileserver.server.config.FileServerProperties;
+import dev.fileserver.server.config.PlainTransfers;
 import dev.fileserver.server.defense.Defender;
 import dev.fileserver.server.ops.FileServerMetrics;
 import dev.fileserver.server.session.Reply;
@@ -46,7 +47,8 @@ class TcpServerConfiguration {
     FileServerConnectionFactory fileServerConnectionFactory(FileServerProperties properties, SessionRegistry sessions,
             ConnectionGate gate, Conversation conversation, FileServerMetrics metrics, Defender defender,
             TransferRates rates) {
-        FileServerConnectionFactory factory = new FileServerConnectionFactory(properties.port());
+        FileServerConnectionFactory factory = new FileServerConnectionFactory(properties.port(),
+                properties.plainTransfers().usesChannels());
         configure(factory, properties.bindAddress(), properties,
                 context(properties, sessions, gate, conversation, metrics, defender, rates, Duration.ZERO));
         return factory;
@@ -70,7 +72,7 @@ class TcpServerConfiguration {
             Conversation conversation, FileServerMetrics metrics, Defender defender, TransferRates rates,
             Duration handshakeTimeout) {
         return new ConnectionContext(sessions, gate, conversation, frameLimits(properties), metrics, defender,
-                rates, properties.sendfile(), handshakeTimeout);
+                rates, properties.plainTransfers() == PlainTransfers.SENDFILE, handshakeTimeout);
     }
 
     @Bean

@@ -66,7 +66,15 @@ class FlatMemoryTest {
             assertThat(received.count()).isEqualTo(SIZE);
             assertThat(received.hex()).as("the downloaded file").isEqualTo(sent.hex());
 
-            assertThat(downloadFolderDigests(client, "big")).as("the downloaded folder")
+            Map<String, String> folder;
+            try {
+                folder = downloadFolderDigests(client, "big");
+            }
+            catch (IOException e) {
+                throw new AssertionError("the folder download failed; the server "
+                        + (server.isAlive() ? "is still up" : "has exited") + ", its log ends:\n" + server.outputTail(), e);
+            }
+            assertThat(folder).as("the downloaded folder")
                     .containsExactlyInAnyOrderEntriesOf(Map.of("big/", "folder", "big/blob.bin", sent.hex()));
 
             System.out.printf("FlatMemoryTest: %d MiB up, down and as a tarball through a 64 MiB heap; "

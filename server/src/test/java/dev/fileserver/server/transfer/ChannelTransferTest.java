@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.server.session.SessionRegistry;
@@ -52,7 +54,7 @@ class ChannelTransferTest {
     static void start() throws IOException {
         // no ratio limit: a folder of zeros that takes a while to unpack, not one to refuse
         server = RunningServer.start(Files.createDirectories(served.resolve("root")),
-                "--fileserver.max-expansion-ratio=0", "--fileserver.sendfile=true");
+                "--fileserver.max-expansion-ratio=0", "--fileserver.plain-transfers=sendfile");
     }
 
     @AfterAll
@@ -245,7 +247,7 @@ class ChannelTransferTest {
             throws Exception {
         Duration idleTimeout = Duration.ofSeconds(1);
         try (RunningServer strict = RunningServer.start(other, "--fileserver.max-clients=1",
-                "--fileserver.idle-timeout=" + idleTimeout.toMillis() + "ms");
+                "--fileserver.idle-timeout=" + idleTimeout.toMillis() + "ms", "--fileserver.plain-transfers=channel");
                 V1Client stalled = V1Client.connectAccepted(strict.port())) {
             OutputStream upload = stalled.beginUpload("", FileHeader.ofFile("stalled.bin", 0644, 4 * MiB));
             upload.write(new byte[MiB]);
@@ -261,19 +263,21 @@ class ChannelTransferTest {
         }
     }
 
-    @Test
-    void withSendfileOffADownloadIsCopiedAndAnUploadStillReadByChannel(@TempDir Path other) throws Exception {
+    @ParameterizedTest(name = "plain-transfers {0}")
+    @CsvSource({ "channel, 0, 1", "streams, 0, 0" })
+    void withoutSendfileADownloadIsCopiedAndAnUploadGoesByChannelOnlyWhenAskedTo(String transfers,
+            int downloadsByChannel, int uploadsByChannel, @TempDir Path other) throws Exception {
         byte[] content = RandomBytes.array(19, 2 * MiB + 5);
         Files.write(other.resolve("copied.bin"), content);
-        try (RunningServer plain = RunningServer.start(other);
+        try (RunningServer plain = RunningServer.start(other, "--fileserver.plain-transfers=" + transfers);
                 V1Client client = V1Client.connectAccepted(plain.port())) {
             ByteArrayOutputStream received = new ByteArrayOutputStream();
             client.download("copied.bin", "file", received);
             assertThat(received.toByteArray()).isEqualTo(content);
             assertThat(client.uploadAcked(FileHeader.ofFile("again.bin", 0644, content.length), content))
                     .isEqualTo("ok");
-            assertThat(plain.bytesByChannel("download")).isZero();
-            assertThat(plain.bytesByChannel("upload")).isEqualTo(content.length);
+            assertThat(plain.bytesByChannel("download")).isEqualTo(downloadsByChannel * content.length);
+            assertThat(plain.bytesByChannel("upload")).isEqualTo(uploadsByChannel * content.length);
         }
         assertThat(Files.readAllBytes(other.resolve("again.bin"))).isEqualTo(content);
     }

@@ -40,7 +40,8 @@ class StalledReaderTest {
             big.setLength(256L * 1024 * 1024);
         }
         try (RunningServer server = RunningServer.start(root, "--fileserver.max-clients=1",
-                "--fileserver.idle-timeout=" + IDLE_TIMEOUT.toMillis() + "ms", "--fileserver.sendfile=" + sendfile);
+                "--fileserver.idle-timeout=" + IDLE_TIMEOUT.toMillis() + "ms",
+                "--fileserver.plain-transfers=" + (sendfile ? "sendfile" : "channel"));
                 V1Client stalled = V1Client.connectAccepted(server.port())) {
             stalled.socket().setReceiveBufferSize(64 * 1024);
             assertThat(stalled.request("/download big.bin", 2)).containsExactly("ok", "file");
