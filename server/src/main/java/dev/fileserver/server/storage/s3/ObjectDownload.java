@@ -56,9 +56,7 @@ record ObjectDownload(FileHeader header, Bucket bucket, StoredObject object) imp
      * early is aborted, not drained: closing it would otherwise read the rest of the object.
      */
     static void copyExactly(InputStream in, OutputStream out, long size, String name) throws IOException {
-        // as on disk: a megabyte at a time for a large object (a sixteenth of the reads and writes of
-        // 64 KiB ones), no more than its size for a small one
-        byte[] buffer = new byte[(int) Math.max(1, Math.min(Transfer.BULK_BUFFER_SIZE, size))];
+        byte[] buffer = new byte[Transfer.BUFFER_SIZE];
         long remaining = size;
         try {
             while (remaining > 0) {
