@@ -69,6 +69,13 @@ public final class FileServerConnectionFactory extends TcpNetServerConnectionFac
      * Once accepting has stopped on purpose, the accept loop sees the factory inactive and just ends.
      */
     @Override
+    public void start() {
+        // a factory started again (a context restarted) accepts again
+        acceptingStopped = false;
+        super.start();
+    }
+
+    @Override
     protected boolean isActive() {
         return !acceptingStopped && super.isActive();
     }

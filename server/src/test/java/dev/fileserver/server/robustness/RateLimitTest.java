@@ -37,7 +37,8 @@ class RateLimitTest {
 
     @BeforeAll
     static void start() {
-        server = RunningServer.start(root, "--fileserver.max-upload-rate=512KB",
+        // channels on: a rate must still send every byte through the throttle's stream
+        server = RunningServer.start(root, "--fileserver.plain-transfers=sendfile", "--fileserver.max-upload-rate=512KB",
                 "--fileserver.max-download-rate=512KB");
     }
 

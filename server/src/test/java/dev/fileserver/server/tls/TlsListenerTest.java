@@ -50,7 +50,9 @@ class TlsListenerTest {
     static void startServer() throws Exception {
         Path root = Files.createDirectories(temp.resolve("root"));
         Path state = temp.resolve("state");
-        server = RunningServer.start(root, "--fileserver.tls.enabled=true", "--fileserver.tls.port=0",
+        // channels on for the plain listener: the TLS one must still go by streams
+        server = RunningServer.start(root, "--fileserver.plain-transfers=sendfile", "--fileserver.tls.enabled=true",
+                "--fileserver.tls.port=0",
                 "--fileserver.state-dir=" + state, "--fileserver.tls.handshake-timeout=1s",
                 "--fileserver.max-clients=2", "--management.endpoint.health.show-details=always");
         certificate = TlsClients.certificateIn(state);

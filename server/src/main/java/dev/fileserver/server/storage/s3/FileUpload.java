@@ -141,7 +141,9 @@ final class FileUpload implements Upload {
         }
         catch (IOException | SdkException e) {
             log.warn("Could not keep what arrived of '{}' for a resume: {}", header.fileName(), StoreProblems.reason(e));
-            abort();
+            // the part this upload went on from is still whole: a failed keep must not cost it too
+            finished = true;
+            writer.abort();
         }
     }
 
