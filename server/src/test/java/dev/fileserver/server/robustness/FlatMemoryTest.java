@@ -85,8 +85,10 @@ class FlatMemoryTest {
     /** Downloads a folder and reads its tarball as it arrives: entry name to content digest ("folder" for folders). */
     private static Map<String, String> downloadFolderDigests(V1Client client, String folder) throws Exception {
         PipedInputStream tarball = new PipedInputStream(MiB);
+        // connected before the reader starts, which would otherwise find the pipe not connected
+        PipedOutputStream pipe = new PipedOutputStream(tarball);
         CompletableFuture<Map<String, String>> entries = CompletableFuture.supplyAsync(() -> readTarball(tarball));
-        try (OutputStream pipe = new PipedOutputStream(tarball)) {
+        try (pipe) {
             client.download(folder, "dir", pipe);
         }
         catch (IOException e) {
