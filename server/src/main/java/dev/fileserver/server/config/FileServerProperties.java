@@ -56,9 +56,9 @@ import org.springframework.validation.annotation.Validated;
  * @param syncUploads             force each uploaded file and its new name to disk before it counts as
  *                                stored: a power cut then leaves the old content or the new, never an
  *                                empty file; costs upload throughput
- * @param plainTransfers          how file content moves on the plain listener: {@code streams} through
- *                                the socket's streams (as on TLS); {@code channel}, uploads read by
- *                                the socket's channel into a direct buffer; {@code sendfile}, also
+ * @param plainTransfers          how file content moves on the plain listener: {@code channel} (the
+ *                                default), uploads read by the socket's channel into a direct buffer;
+ *                                {@code streams} through the socket's streams (as on TLS); {@code sendfile}, also
  *                                downloads by {@code FileChannel.transferTo} when nothing needs to see
  *                                the bytes (no rate, no digest being taken)
  * @param shutdownGracePeriod     on shutdown, transfers in progress get this long to finish
@@ -102,7 +102,7 @@ public record FileServerProperties(
         @Min(1) @DefaultValue("4096") int maxPathLength,
         @Min(0) @DefaultValue("100") int maxExpansionRatio,
         @DefaultValue("false") boolean syncUploads,
-        @NotNull @DefaultValue("streams") PlainTransfers plainTransfers,
+        @NotNull @DefaultValue("channel") PlainTransfers plainTransfers,
         @NotNull @DefaultValue("30s") Duration shutdownGracePeriod,
         @Min(0) @Max(9) @DefaultValue("0") int directoryCompressionLevel,
         @NotNull @DefaultValue("./state") Path stateDir,
