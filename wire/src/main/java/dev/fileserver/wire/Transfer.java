@@ -16,6 +16,15 @@ public final class Transfer {
      */
     public static final int BULK_BUFFER_SIZE = 1024 * 1024;
 
+    /**
+     * The most a single read or write of a byte array may ask of a socket's streams or of a
+     * channel's: they copy through a temporary direct buffer of the call's size, which the thread
+     * keeps. With a thread per connection (JDK 17), 1 MiB calls left each connection that had moved
+     * a file holding 1 MiB of direct memory until it closed; newer JDKs slice socket calls to this
+     * size themselves.
+     */
+    public static final int NIO_SLICE = 128 * 1024;
+
     private Transfer() {
     }
 

@@ -25,6 +25,7 @@ import dev.fileserver.server.defense.Offence;
 import dev.fileserver.server.session.Reply;
 import dev.fileserver.server.session.Session;
 import dev.fileserver.wire.FrameReader;
+import dev.fileserver.wire.SlicedOutputStream;
 
 /**
  * A client connection with its own {@link Session}. It greets (or turns away, when the
@@ -129,7 +130,7 @@ final class FileServerConnection extends TcpNetConnection implements SlotHolder 
         sendLock.lock();
         try {
             serializer.serialize(message.getPayload(),
-                    new BufferedOutputStream(socket.getOutputStream(), REPLY_BUFFER));
+                    new BufferedOutputStream(new SlicedOutputStream(socket.getOutputStream()), REPLY_BUFFER));
         }
         catch (IOException | RuntimeException e) {
             MessagingException failure = new MessagingException(message, "Send failed", e);

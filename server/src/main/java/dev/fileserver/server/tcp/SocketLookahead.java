@@ -6,6 +6,8 @@ import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.ByteBuffer;
 
+import dev.fileserver.wire.Transfer;
+
 /**
  * A client socket's input, able to tell whether the client has gone away while nothing reads it:
  * during long work on the connection's thread (unpacking a folder) nothing else would notice a
@@ -112,7 +114,7 @@ final class SocketLookahead extends InputStream {
         if (endOfStream) {
             return -1;
         }
-        return in.read(buffer, offset, length);
+        return in.read(buffer, offset, Math.min(length, Transfer.NIO_SLICE));
     }
 
     /** Moves the bytes read ahead, as many as fit, into {@code buffer}; 0 when none are held. */

@@ -83,12 +83,17 @@ record FileDownload(FileHeader header, Path path, FileChannel channel, String ve
         InputStream in = Channels.newInputStream(channel);
         byte[] buffer = new byte[(int) Math.min(Transfer.BULK_BUFFER_SIZE, remaining)];
         while (remaining > 0) {
-            int read = in.read(buffer, 0, (int) Math.min(buffer.length, remaining));
-            if (read < 0) {
-                throw new IOException("'" + header.fileName() + "' shrank while being sent");
+            int wanted = (int) Math.min(buffer.length, remaining);
+            int filled = 0;
+            while (filled < wanted) {
+                int read = in.read(buffer, filled, Math.min(wanted - filled, Transfer.NIO_SLICE));
+                if (read < 0) {
+                    throw new IOException("'" + header.fileName() + "' shrank while being sent");
+                }
+                filled += read;
             }
-            out.write(buffer, 0, read);
-            remaining -= read;
+            out.write(buffer, 0, filled);
+            remaining -= filled;
         }
     }
 

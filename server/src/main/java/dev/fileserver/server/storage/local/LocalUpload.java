@@ -35,6 +35,7 @@ import dev.fileserver.server.storage.StoragePath;
 import dev.fileserver.server.storage.Upload;
 import dev.fileserver.server.storage.UploadAbandonedException;
 import dev.fileserver.wire.FileHeader;
+import dev.fileserver.wire.SlicedOutputStream;
 import dev.fileserver.wire.archive.ExpansionLimitException;
 import dev.fileserver.wire.archive.ExtractionStoppedException;
 import dev.fileserver.wire.archive.ExtractionSink;
@@ -103,7 +104,7 @@ final class LocalUpload implements Upload {
         this.channel = continued != null
                 ? FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.APPEND)
                 : FileChannel.open(temporary, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        this.out = Channels.newOutputStream(channel);
+        this.out = new SlicedOutputStream(Channels.newOutputStream(channel));
     }
 
     @Override
