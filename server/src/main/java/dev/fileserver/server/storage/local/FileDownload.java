@@ -16,7 +16,6 @@ import dev.fileserver.server.storage.Download;
 import dev.fileserver.server.storage.FileChannelOutput;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.Transfer;
-import dev.fileserver.wire.archive.PosixModes;
 
 /**
  * A file, opened when the download is answered so its length is fixed before the header goes out;
@@ -28,10 +27,9 @@ record FileDownload(FileHeader header, Path path, FileChannel channel, String ve
     static FileDownload open(Path path) throws IOException {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         try {
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            FileHeader header = FileHeader.ofFile(path.getFileName().toString(), PosixModes.read(path, 0644),
-                    channel.size());
+            BasicFileAttributes attributes = DiskAttributes.of(path);
+            FileHeader header = FileHeader.ofFile(path.getFileName().toString(),
+                    DiskAttributes.mode(attributes, 0644), channel.size());
             return new FileDownload(header, path, channel, KeptDigest.version(attributes),
                     KeptDigest.read(path, attributes));
         }

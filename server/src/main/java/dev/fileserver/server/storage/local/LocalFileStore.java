@@ -178,12 +178,11 @@ public final class LocalFileStore implements FileStore {
     /** What the name itself is, links not followed; an entry that vanished meanwhile is still named. */
     private static Entry entry(Path child, String name) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(child, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attributes = DiskAttributes.of(child);
             EntryType type = typeOf(attributes);
             int fallback = type == EntryType.DIRECTORY ? 0755 : 0644;
             return new Entry(name, type, attributes.size(), attributes.lastModifiedTime().toInstant(),
-                    type == EntryType.LINK ? 0777 : PosixModes.read(child, fallback));
+                    type == EntryType.LINK ? 0777 : DiskAttributes.mode(attributes, fallback));
         }
         catch (IOException e) {
             return new Entry(name, EntryType.OTHER, 0, Instant.EPOCH);
