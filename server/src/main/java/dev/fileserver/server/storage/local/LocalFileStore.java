@@ -221,7 +221,9 @@ public final class LocalFileStore implements FileStore {
         // as the v1 server named it: the folder's own name, the root's included
         String name = resolved.getFileName() == null ? "root" : resolved.getFileName().toString();
         try {
-            return switch (typeOf(path)) {
+            // from the path already resolved: each resolution walks the path anew, folder by folder
+            EntryType type = StorageRoot.isTemporary(path) ? EntryType.NOT_FOUND : typeOfResolved(resolved);
+            return switch (type) {
                 case FILE -> FileDownload.open(resolved);
                 case DIRECTORY -> compressionLevel == 0
                         ? DirectoryDownload.scan(resolved, name, root)
