@@ -22,7 +22,9 @@ import dev.fileserver.wire.FileHeader;
  * sends its small requests ({@code /list} of a small folder and 4 KiB downloads, alternating),
  * one after another on its own connection. The same burst is then repeated on the now warm
  * server; the last one is the warm figure. A server of its own per run and way of starting it,
- * on the same files.
+ * on the same files. What the server spends is its process CPU time from {@code /proc} over a
+ * burst: per request over the warm burst, and per connection over one more burst whose clients
+ * only connect, are greeted and leave.
  */
 final class ColdBurst {
 
@@ -31,6 +33,9 @@ final class ColdBurst {
     static final int REQUESTS = 10;
 
     private static final int BURSTS = 4;
+
+    /** Time for the server to finish with connections its clients have already left, before its CPU is read. */
+    private static final long SETTLE_MILLIS = 300;
 
     private final BenchContext context;
 
@@ -45,11 +50,22 @@ final class ColdBurst {
      * One burst: each request's latency, each connect-and-greeting's, how long the whole burst took
      * from the first connect to the last reply, and what went wrong.
      */
-    record Burst(Samples requests, Samples connects, double seconds, int errors, String firstError, long overflows) {
+    record Burst(Samples requests, Samples connects, double seconds, int errors, String firstError, long overflows,
+            double cpuSeconds) {
 
         /** Requests answered per second over the whole burst, connects included. */
         double requestsPerSecond() {
             return requests.count() / seconds;
+        }
+
+        /** The server's CPU time over the burst per request, its connections' share included, in µs. */
+        double cpuPerRequest() {
+            return cpuSeconds * 1e6 / requests.count();
+        }
+
+        /** The server's CPU time over the burst per connection, in µs. */
+        double cpuPerConnection() {
+            return cpuSeconds * 1e6 / connects.count();
         }
     }
 
@@ -73,6 +89,12 @@ final class ColdBurst {
         final List<Double> errors = new ArrayList<>();
 
         final List<Double> overflows = new ArrayList<>();
+
+        final List<Double> cpuPerRequest = new ArrayList<>();
+
+        final List<Double> cpuPerConnection = new ArrayList<>();
+
+        final List<Double> cpuPerBareRequest = new ArrayList<>();
     }
 
     List<Figure> run() throws Exception {
@@ -88,13 +110,15 @@ final class ColdBurst {
             }
             for (String way : order) {
                 List<Burst> bursts = new ArrayList<>();
+                Burst connections;
                 try (ServerProcess server = ways.get(way)
                         .withOutputTo(context.workspace().logs().resolve("burst-" + run + ".log"))
                         .start(fixtures.root(), "--fileserver.max-clients=" + (clients + 100))) {
                     for (int i = 0; i < BURSTS; i++) {
-                        bursts.add(burst(server.tcpPort(), clients));
+                        bursts.add(burst(server, clients, REQUESTS));
                         Thread.sleep(500);
                     }
+                    connections = burst(server, clients, 0);
                 }
                 Burst cold = bursts.get(0);
                 Burst warm = bursts.get(BURSTS - 1);
@@ -106,8 +130,12 @@ final class ColdBurst {
                 t.warmConnect.add(warm.connects().percentile(99));
                 t.warmMedian.add(warm.requests().median());
                 t.warmThroughput.add(warm.requestsPerSecond());
-                t.errors.add((double) bursts.stream().mapToInt(Burst::errors).sum());
+                t.errors.add((double) bursts.stream().mapToInt(Burst::errors).sum() + connections.errors());
                 t.overflows.add((double) cold.overflows());
+                t.cpuPerRequest.add(warm.cpuPerRequest());
+                t.cpuPerConnection.add(connections.cpuPerConnection());
+                t.cpuPerBareRequest.add(warm.cpuPerRequest() - connections.cpuPerConnection() / REQUESTS);
+                bursts.add(connections);
                 for (Burst burst : bursts) {
                     if (firstError.isEmpty() && burst.firstError() != null) {
                         firstError = burst.firstError();
@@ -115,9 +143,11 @@ final class ColdBurst {
                 }
                 BenchContext.progress(String.format("cold burst, run %d, %s: request p99 cold %.1f ms, warm %.1f ms "
                         + "(median %.2f ms, %.0f requests/s); connect p99 cold %.1f ms, warm %.1f ms; "
-                        + "%d listen-queue overflows", run + 1, way, cold.requests().percentile(99),
+                        + "%d listen-queue overflows; server CPU %.0f µs per request, %.0f µs per connection",
+                        run + 1, way, cold.requests().percentile(99),
                         warm.requests().percentile(99), warm.requests().median(), warm.requestsPerSecond(),
-                        cold.connects().percentile(99), warm.connects().percentile(99), cold.overflows()));
+                        cold.connects().percentile(99), warm.connects().percentile(99), cold.overflows(),
+                        warm.cpuPerRequest(), connections.cpuPerConnection()));
             }
         }
         List<Figure> figures = new ArrayList<>();
@@ -133,6 +163,12 @@ final class ColdBurst {
                     Figure.measured(what + ": warm, request median", Unit.MILLISECONDS, Samples.of(t.warmMedian)),
                     Figure.measured(what + ": warm, requests answered per second over the whole burst",
                             Unit.PER_SECOND, Samples.of(t.warmThroughput)),
+                    Figure.measured(what + ": warm, server CPU time per request (the burst's CPU / its requests)",
+                            Unit.MICROSECONDS, Samples.of(t.cpuPerRequest)),
+                    Figure.measured(what + ": warm, server CPU time per connection (connect, greeting, close)",
+                            Unit.MICROSECONDS, Samples.of(t.cpuPerConnection)),
+                    Figure.measured(what + ": warm, server CPU time per request, its connection's share taken out",
+                            Unit.MICROSECONDS, Samples.of(t.cpuPerBareRequest)),
                     Figure.measured(what + ": connect and greeting p99, first burst", Unit.MILLISECONDS,
                             Samples.of(t.coldConnect)),
                     Figure.measured(what + ": connect and greeting p99, warm", Unit.MILLISECONDS,
@@ -147,7 +183,10 @@ final class ColdBurst {
         return figures;
     }
 
-    private Burst burst(int port, int clients) throws InterruptedException, ByteMismatchException {
+    /** A burst of {@code clients} that each connect, send {@code requests} requests and leave. */
+    private Burst burst(ServerProcess server, int clients, int requestsEach)
+            throws InterruptedException, ByteMismatchException, IOException {
+        int port = server.tcpPort();
         long overflowsBefore = ListenQueue.overflows();
         CountDownLatch go = new CountDownLatch(1);
         List<Double> requests = Collections.synchronizedList(new ArrayList<>());
@@ -163,7 +202,7 @@ final class ColdBurst {
                     long started = System.nanoTime();
                     try (V1Client session = V1Client.connectAccepted(port)) {
                         connects.add(Rates.milliseconds(System.nanoTime() - started));
-                        for (int j = 0; j < REQUESTS; j++) {
+                        for (int j = 0; j < requestsEach; j++) {
                             long sent = System.nanoTime();
                             String wrong = j % 2 == 0 ? list(session) : download(session, client * REQUESTS + j);
                             requests.add(Rates.milliseconds(System.nanoTime() - sent));
@@ -180,19 +219,22 @@ final class ColdBurst {
             threads.add(thread);
             thread.start();
         }
+        double cpuBefore = ProcCpu.seconds(server.pid());
         long began = System.nanoTime();
         go.countDown();
         for (Thread thread : threads) {
             thread.join(TimeUnit.MINUTES.toMillis(2));
         }
         double seconds = (System.nanoTime() - began) / 1e9;
+        Thread.sleep(SETTLE_MILLIS);
+        double cpuSeconds = ProcCpu.seconds(server.pid()) - cpuBefore;
         if (mismatch.get() != null) {
             throw new ByteMismatchException(mismatch.get());
         }
         long overflows = overflowsBefore < 0 ? -1 : ListenQueue.overflows() - overflowsBefore;
         return new Burst(Samples.of(requests.isEmpty() ? List.of(Double.NaN) : requests),
                 Samples.of(connects.isEmpty() ? List.of(Double.NaN) : connects), seconds, errors.size(), errors.peek(),
-                overflows);
+                overflows, cpuSeconds);
     }
 
     /** A {@code /list}; what was wrong with its answer, or null. */

@@ -8,6 +8,7 @@ enum Unit {
     MB_PER_S(" MB/s", "%.0f"),
     RATIO("×", "%.2f"),
     MILLISECONDS(" ms", null),
+    MICROSECONDS(" µs", null),
     SECONDS(" s", null),
     MIB(" MiB", "%.1f"),
     KIB(" KiB", "%.1f"),

@@ -4,6 +4,7 @@ import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Map;
+import java.util.Optional;
 
 import dev.fileserver.server.storage.Download;
 import dev.fileserver.server.storage.TailOutputStream;
@@ -54,13 +55,14 @@ final class ExtendedDownload implements FileFrameSource {
         }
         Sha256Trailer digests;
         Map<String, String> entries = header.compressed() ? whole.recordEntryDigests() : null;
+        Optional<String> kept = entries == null ? whole.keptSha256() : Optional.empty();
         if (entries != null) {
             whole.writeContent(out);
             digests = Sha256Trailer.ofEntries(entries);
         }
-        else if (whole.keptSha256().isPresent()) {
+        else if (kept.isPresent()) {
             content().writeContent(out);
-            digests = Sha256Trailer.ofWhole(whole.keptSha256().get());
+            digests = Sha256Trailer.ofWhole(kept.get());
         }
         else {
             try (Sha256Pipeline digest = Sha256Pipeline.start()) {

@@ -1,5 +1,7 @@
 package dev.fileserver.server.ops;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
@@ -40,6 +42,16 @@ public class FileServerMetrics {
     private final Counter bytesSent;
 
     private final AtomicInteger transfersInProgress = new AtomicInteger();
+
+    /**
+     * Meters with tags, made on first use and kept: registering again to find one builds its id and
+     * looks it up in the registry, which cost more than recording a small request.
+     */
+    private final Map<String, Map<String, Timer>> commandTimers = new ConcurrentHashMap<>();
+
+    private final Map<String, Timer> transferTimers = new ConcurrentHashMap<>();
+
+    private final Map<Direction, Counter> byChannelCounters = new ConcurrentHashMap<>();
 
     public FileServerMetrics(MeterRegistry registry, SessionRegistry sessions) {
         this.registry = registry;
@@ -95,9 +107,11 @@ public class FileServerMetrics {
 
     /** {@code command} must be a known command word (or "other"): tags stay few. */
     public void commandHandled(String command, String outcome, long nanos) {
-        Timer.builder("fileserver.commands").description("Requests handled, by command and outcome")
-                .tag("command", command).tag("outcome", outcome)
-                .register(registry).record(nanos, TimeUnit.NANOSECONDS);
+        commandTimers.computeIfAbsent(command, c -> new ConcurrentHashMap<>())
+                .computeIfAbsent(outcome, o -> Timer.builder("fileserver.commands")
+                        .description("Requests handled, by command and outcome")
+                        .tag("command", command).tag("outcome", outcome).register(registry))
+                .record(nanos, TimeUnit.NANOSECONDS);
     }
 
     public TransferRecord transferStarted(Direction direction) {
@@ -125,9 +139,10 @@ public class FileServerMetrics {
          */
         public void movedByChannel(long bytes) {
             if (bytes > 0) {
-                Counter.builder("fileserver.bytes.by-channel").baseUnit("bytes")
+                byChannelCounters.computeIfAbsent(direction, d -> Counter.builder("fileserver.bytes.by-channel")
+                        .baseUnit("bytes")
                         .description("File content moved between socket and disk without a copy through the heap")
-                        .tag("direction", direction.tag).register(registry).increment(bytes);
+                        .tag("direction", d.tag).register(registry)).increment(bytes);
             }
         }
 
@@ -138,9 +153,11 @@ public class FileServerMetrics {
             done = true;
             transfersInProgress.decrementAndGet();
             (direction == Direction.UPLOAD ? bytesReceived : bytesSent).increment(bytes);
-            Timer.builder("fileserver.transfers").description("Transfer durations, by direction and outcome")
-                    .tag("direction", direction.tag).tag("outcome", succeeded ? "success" : "failure")
-                    .register(registry).record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
+            String outcome = succeeded ? "success" : "failure";
+            transferTimers.computeIfAbsent(direction.tag + " " + outcome, key -> Timer.builder("fileserver.transfers")
+                    .description("Transfer durations, by direction and outcome")
+                    .tag("direction", direction.tag).tag("outcome", outcome).register(registry))
+                    .record(System.nanoTime() - startedNanos, TimeUnit.NANOSECONDS);
         }
     }
 }

@@ -16,6 +16,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.core.serializer.Deserializer;
 import org.springframework.core.serializer.Serializer;
+import org.springframework.integration.ip.tcp.connection.SocketInfo;
 import org.springframework.integration.ip.tcp.connection.TcpNetConnection;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessagingException;
@@ -60,12 +61,15 @@ final class FileServerConnection extends TcpNetConnection implements SlotHolder 
 
     private final Lock sendLock = new ReentrantLock();
 
+    private final SocketInfo socketInfo;
+
     private volatile long acceptedNanos;
 
     FileServerConnection(Socket socket, ApplicationEventPublisher publisher, String factoryName,
             ConnectionContext context) {
         super(socket, true, false, publisher, factoryName);
         this.socket = socket;
+        this.socketInfo = new AcceptedSocketInfo(socket);
         this.address = socket.getInetAddress();
         this.session = new Session(getConnectionId(), address.getHostAddress() + ":" + socket.getPort(), address,
                 socket instanceof SSLSocket);
@@ -106,6 +110,11 @@ final class FileServerConnection extends TcpNetConnection implements SlotHolder 
             return FrameReader::content;
         }
         return (reader, header) -> new ChannelContent(input, channel, header.fileLen(), session);
+    }
+
+    @Override
+    public SocketInfo getSocketInfo() {
+        return socketInfo;
     }
 
     @Override

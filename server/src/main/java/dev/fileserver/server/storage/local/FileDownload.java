@@ -16,24 +16,22 @@ import dev.fileserver.server.storage.Download;
 import dev.fileserver.server.storage.FileChannelOutput;
 import dev.fileserver.wire.FileHeader;
 import dev.fileserver.wire.Transfer;
-import dev.fileserver.wire.archive.PosixModes;
 
 /**
  * A file, opened when the download is answered so its length is fixed before the header goes out;
- * what it is (its version and any digest kept with it) is read at the same moment.
+ * its version is read at the same moment. A digest kept with it is read only when asked for (by a
+ * download with a digest trailer), and believed only if it was kept for that version: most
+ * downloads never ask, and on a file without one the attribute's absence costs an exception.
  */
-record FileDownload(FileHeader header, Path path, FileChannel channel, String version, Optional<String> keptSha256)
-        implements Download {
+record FileDownload(FileHeader header, Path path, FileChannel channel, String version) implements Download {
 
     static FileDownload open(Path path) throws IOException {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
         try {
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
-            FileHeader header = FileHeader.ofFile(path.getFileName().toString(), PosixModes.read(path, 0644),
-                    channel.size());
-            return new FileDownload(header, path, channel, KeptDigest.version(attributes),
-                    KeptDigest.read(path, attributes));
+            BasicFileAttributes attributes = DiskAttributes.of(path);
+            FileHeader header = FileHeader.ofFile(path.getFileName().toString(),
+                    DiskAttributes.mode(attributes, 0644), channel.size());
+            return new FileDownload(header, path, channel, KeptDigest.version(attributes));
         }
         catch (IOException | RuntimeException e) {
             channel.close();
@@ -44,7 +42,12 @@ record FileDownload(FileHeader header, Path path, FileChannel channel, String ve
     /** The bytes before {@code offset} are not read: the channel starts there. */
     @Override
     public Download from(long offset) {
-        return new FileDownload(header.from(offset), path, channel, version, keptSha256);
+        return new FileDownload(header.from(offset), path, channel, version);
+    }
+
+    @Override
+    public Optional<String> keptSha256() {
+        return KeptDigest.read(path, version);
     }
 
     /** Kept as an upload's digest is, unless the file changed while it was sent. */

@@ -43,8 +43,8 @@ final class KeptDigest {
         }
     }
 
-    /** The digest noted on {@code file}, if the file has not changed since. */
-    static Optional<String> read(Path file, BasicFileAttributes attributes) {
+    /** The digest noted on {@code file}, if it was noted for the file's {@link #version} {@code version}. */
+    static Optional<String> read(Path file, String version) {
         UserDefinedFileAttributeView view = view(file);
         if (view == null) {
             return Optional.empty();
@@ -53,7 +53,7 @@ final class KeptDigest {
             ByteBuffer value = ByteBuffer.allocate(Math.min(view.size(ATTRIBUTE), 256));
             view.read(ATTRIBUTE, value);
             String[] noted = new String(value.array(), 0, value.position(), StandardCharsets.US_ASCII).split(" ");
-            return noted.length == 2 && Sha256.isHex(noted[0]) && noted[1].equals(version(attributes))
+            return noted.length == 2 && Sha256.isHex(noted[0]) && noted[1].equals(version)
                     ? Optional.of(noted[0]) : Optional.empty();
         }
         catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {

@@ -178,12 +178,11 @@ public final class LocalFileStore implements FileStore {
     /** What the name itself is, links not followed; an entry that vanished meanwhile is still named. */
     private static Entry entry(Path child, String name) {
         try {
-            BasicFileAttributes attributes = Files.readAttributes(child, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attributes = DiskAttributes.of(child);
             EntryType type = typeOf(attributes);
             int fallback = type == EntryType.DIRECTORY ? 0755 : 0644;
             return new Entry(name, type, attributes.size(), attributes.lastModifiedTime().toInstant(),
-                    type == EntryType.LINK ? 0777 : PosixModes.read(child, fallback));
+                    type == EntryType.LINK ? 0777 : DiskAttributes.mode(attributes, fallback));
         }
         catch (IOException e) {
             return new Entry(name, EntryType.OTHER, 0, Instant.EPOCH);
@@ -222,7 +221,9 @@ public final class LocalFileStore implements FileStore {
         // as the v1 server named it: the folder's own name, the root's included
         String name = resolved.getFileName() == null ? "root" : resolved.getFileName().toString();
         try {
-            return switch (typeOf(path)) {
+            // from the path already resolved: each resolution walks the path anew, folder by folder
+            EntryType type = StorageRoot.isTemporary(path) ? EntryType.NOT_FOUND : typeOfResolved(resolved);
+            return switch (type) {
                 case FILE -> FileDownload.open(resolved);
                 case DIRECTORY -> compressionLevel == 0
                         ? DirectoryDownload.scan(resolved, name, root)
