@@ -49,6 +49,7 @@ public final class ShellCommandParser implements CommandParser {
         ParsedInput.Builder parsed = ParsedInput.builder().commandName(words.get(0));
         Command command = registry.get().getCommandByName(words.get(0));
         Set<CommandOption> given = new HashSet<>();
+        boolean helpAsked = false;
         boolean optionsEnded = false;
         int argumentIndex = 0;
         for (int i = 1; i < words.size(); i++) {
@@ -64,6 +65,7 @@ public final class ShellCommandParser implements CommandParser {
                 }
                 if (name.equals("help") || name.equals("h")) {
                     parsed.addOption(HELP);
+                    helpAsked = true;
                     continue;
                 }
                 CommandOption declared = declared(command, word, name);
@@ -85,7 +87,10 @@ public final class ShellCommandParser implements CommandParser {
                 parsed.addArgument(new CommandArgument(argumentIndex++, word));
             }
         }
-        absentFlags(command, given).forEach(parsed::addOption);
+        if (!helpAsked) {
+            // Spring Shell shows a command's help only when help is its one option
+            absentFlags(command, given).forEach(parsed::addOption);
+        }
         return parsed.build();
     }
 
