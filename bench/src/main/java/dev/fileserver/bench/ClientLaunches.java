@@ -1,6 +1,5 @@
 package dev.fileserver.bench;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -63,33 +62,6 @@ final class ClientLaunches {
     /** The harness's own JDK. */
     static Path harnessJavaHome() {
         return Path.of(System.getProperty("java.home"));
-    }
-
-    /** A JDK with the AOT cache (25 or newer) beside the harness's, if one is installed where Debian puts JDKs. */
-    static Optional<Path> aotCacheJavaHome() {
-        Path jvms = Path.of("/usr/lib/jvm");
-        if (!Files.isDirectory(jvms)) {
-            return Optional.empty();
-        }
-        try (Stream<Path> homes = Files.list(jvms)) {
-            return homes.filter(home -> featureVersion(home) >= 25).sorted().findFirst();
-        }
-        catch (IOException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** {@code JAVA_VERSION} of a JDK's {@code release} file, 0 when it has none. */
-    static int featureVersion(Path javaHome) {
-        try (Stream<String> lines = Files.lines(javaHome.resolve("release"))) {
-            return lines.filter(line -> line.startsWith("JAVA_VERSION="))
-                    .map(line -> line.replaceAll("[^0-9.]", ""))
-                    .map(version -> Integer.parseInt(version.split("\\.")[0]))
-                    .findFirst().orElse(0);
-        }
-        catch (IOException | RuntimeException e) {
-            return 0;
-        }
     }
 
     /** Where {@code name} is installed: on the PATH, or in the system's own folders, which a user's PATH may lack. */

@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import dev.fileserver.testsupport.InstalledJdks;
+
 /**
  * A one-shot {@code ls} of the small folder, launch to exit: the client jar as the README runs it,
  * through {@code bin/fileserver-client} on the harness's JDK and on a JDK with the AOT cache when
@@ -45,8 +47,8 @@ final class ClientStartup {
         String launcher = "bin/fileserver-client, JDK " + Runtime.version().feature();
         contenders.put(PLAIN, launches.plain(directory, "ls", folder));
         contenders.put(launcher, launches.launcher(jdk, directory, "ls", folder));
-        Optional<Path> aotJdk = ClientLaunches.aotCacheJavaHome();
-        String aotLauncher = aotJdk.map(home -> "bin/fileserver-client, JDK " + ClientLaunches.featureVersion(home))
+        Optional<Path> aotJdk = InstalledJdks.withAotCache();
+        String aotLauncher = aotJdk.map(home -> "bin/fileserver-client, JDK " + InstalledJdks.featureVersion(home))
                 .orElse(null);
         aotJdk.ifPresent(home -> contenders.put(aotLauncher, launches.launcher(home, directory, "ls", folder)));
         boolean python = ClientLaunches.installed("python3").isPresent();

@@ -147,6 +147,13 @@ class InteractiveShellTest {
     }
 
     @Test
+    void theShellExplainsQuitLikeItsOtherCommands() {
+        String screen = type("help quit", "exit");
+
+        assertThat(screen).contains("quit - Exit the shell").contains("ALIASES\n\texit");
+    }
+
+    @Test
     void aDeleteInTheShellAsksAndOnlyYesDeletes() throws IOException {
         Trees.plantSample(server.root().resolve("photos"));
         Files.writeString(server.root().resolve("keep.txt"), "x");

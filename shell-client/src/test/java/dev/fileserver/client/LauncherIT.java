@@ -1,6 +1,7 @@
 package dev.fileserver.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -14,6 +15,8 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+
+import dev.fileserver.testsupport.InstalledJdks;
 
 /**
  * {@code bin/fileserver-client}, run as a script runs it against the real server: whatever state
@@ -106,6 +109,31 @@ class LauncherIT extends AgainstOneRealServer {
             assertThat(ran.out()).isEmpty();
             assertThat(ran.err()).isEqualTo("Error: 'nowhere' not found\n");
         }
+    }
+
+    @Test
+    void onAJdkWithTheAotCacheTheFirstRunPrintsOnlyWhatTheCommandPrintsAndLeavesACacheTheNextRunUses()
+            throws Exception {
+        Path jdk = InstalledJdks.withAotCache().orElse(null);
+        assumeTrue(jdk != null, "no JDK 25 or newer installed");
+        Map<String, String> onThatJdk = Map.of("JAVA_HOME", jdk.toString());
+        Path classes = temp.resolve("classes.log");
+
+        Ran first = launch(onThatJdk, "ls", "docs");
+        Ran second = launch(Map.of("JAVA_HOME", jdk.toString(), "JDK_JAVA_OPTIONS", "-Xlog:class+load:file=" + classes),
+                "ls", "docs");
+        Ran failing = launch(onThatJdk, "ls", "nowhere");
+
+        assertListed(first);
+        assertThat(second.out().lines()).containsExactlyInAnyOrder("a.txt", "b.txt");
+        // the first run was the training run: the cache holds the command's classes, not only the context's
+        assertThat(Files.readAllLines(classes))
+                .anyMatch(line -> line.endsWith(" dev.fileserver.client.listing.Listing source: shared objects file"));
+        assertThat(archive()).hasFileName("archive.aot").isNotEmptyFile();
+        assertThat(Files.readString(cache.resolve("options"))).contains("-XX:AOTCache=" + archive());
+        assertThat(failing.exitCode()).isEqualTo(1);
+        assertThat(failing.out()).isEmpty();
+        assertThat(failing.err()).isEqualTo("Error: 'nowhere' not found\n");
     }
 
     private Path archive() throws IOException {

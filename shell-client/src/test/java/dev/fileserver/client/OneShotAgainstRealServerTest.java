@@ -34,6 +34,16 @@ class OneShotAgainstRealServerTest extends AgainstOneRealServer {
     }
 
     @Test
+    void helpAfterACommandWithFlagsPrintsItsUsageAndRunsNothing() throws IOException {
+        Files.createDirectories(root.resolve("docs"));
+
+        ClientRun run = client("ls", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("ls [-l] [PATH]: list the names").doesNotContain("docs");
+    }
+
+    @Test
     void aListingFarLargerThanARequestFrameArrivesWhole() throws IOException {
         Path big = Files.createDirectories(root.resolve("big"));
         for (int i = 0; i < 3000; i++) {

@@ -10,6 +10,8 @@ import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.shell.core.InputReader;
+import org.springframework.shell.core.command.CommandRegistry;
+import org.springframework.shell.core.utils.Utils;
 import org.springframework.shell.jline.PromptProvider;
 import org.springframework.stereotype.Component;
 
@@ -40,15 +42,21 @@ class InteractiveShell {
 
     private final ClientSession session;
 
+    private final CommandRegistry registry;
+
     InteractiveShell(LineReader lineReader, PromptProvider prompt, Dispatcher dispatcher,
-            ClientSession session) {
+            ClientSession session, CommandRegistry registry) {
         this.lineReader = lineReader;
         this.prompt = prompt;
         this.dispatcher = dispatcher;
         this.session = session;
+        this.registry = registry;
     }
 
     int run() {
+        // completed and explained as in Spring Shell's own shell; the class that holds it starts
+        // Hibernate Validator when first used, which a one-shot command has no use for
+        registry.registerCommand(Utils.QUIT_COMMAND);
         useEscapingParser(lineReader);
         Terminal terminal = lineReader.getTerminal();
         PrintWriter out = terminal.writer();

@@ -1,7 +1,9 @@
 package dev.fileserver.client.shell;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Supplier;
 
 import org.springframework.shell.core.command.Command;
@@ -46,6 +48,8 @@ public final class ShellCommandParser implements CommandParser {
         }
         ParsedInput.Builder parsed = ParsedInput.builder().commandName(words.get(0));
         Command command = registry.get().getCommandByName(words.get(0));
+        Set<CommandOption> given = new HashSet<>();
+        boolean helpAsked = false;
         boolean optionsEnded = false;
         int argumentIndex = 0;
         for (int i = 1; i < words.size(); i++) {
@@ -61,6 +65,7 @@ public final class ShellCommandParser implements CommandParser {
                 }
                 if (name.equals("help") || name.equals("h")) {
                     parsed.addOption(HELP);
+                    helpAsked = true;
                     continue;
                 }
                 CommandOption declared = declared(command, word, name);
@@ -75,14 +80,38 @@ public final class ShellCommandParser implements CommandParser {
                         throw new IllegalArgumentException("option '" + word + "' needs a value");
                     }
                 }
-                parsed.addOption(CommandOption.with().shortName(declared.shortName())
-                        .longName(declared.longName() == null ? "" : declared.longName()).value(value).build());
+                given.add(declared);
+                parsed.addOption(withValue(declared, value));
             }
             else {
                 parsed.addArgument(new CommandArgument(argumentIndex++, word));
             }
         }
+        if (!helpAsked) {
+            // Spring Shell shows a command's help only when help is its one option
+            absentFlags(command, given).forEach(parsed::addOption);
+        }
         return parsed.build();
+    }
+
+    /**
+     * The flags of {@code command} not in {@code given}, with their declared defaults. Spring Shell
+     * fills an absent {@code boolean} option from a class whose first use bootstraps Hibernate
+     * Validator, a tenth of a one-shot command's start-up, though no command here declares a
+     * constraint; given the default, it only converts it. So in 4.0.1.
+     */
+    private static List<CommandOption> absentFlags(Command command, Set<CommandOption> given) {
+        if (command == null) {
+            return List.of();
+        }
+        return command.getOptions().stream().filter(ShellCommandParser::isFlag)
+                .filter(option -> !given.contains(option)).map(option -> withValue(option, option.defaultValue()))
+                .toList();
+    }
+
+    private static CommandOption withValue(CommandOption declared, String value) {
+        return CommandOption.with().shortName(declared.shortName())
+                .longName(declared.longName() == null ? "" : declared.longName()).value(value).build();
     }
 
     private static String inlineValue(String word) {

@@ -1,11 +1,15 @@
 package dev.fileserver.client.shell;
 
+import jakarta.validation.Validator;
+
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.jline.utils.AttributedStyle;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.shell.core.autoconfigure.TerminalCustomizer;
@@ -37,6 +41,16 @@ class ShellConfiguration {
     @Bean
     Feedback feedback(ShellStreams streams) {
         return new Feedback(streams);
+    }
+
+    @Bean
+    CommandRegistry commandRegistry(ConfigurableListableBeanFactory beans, ApplicationContext context) {
+        return CommandMethods.registry(beans, context);
+    }
+
+    @Bean
+    Validator commandArgumentValidator() {
+        return new NoConstraints();
     }
 
     @Bean

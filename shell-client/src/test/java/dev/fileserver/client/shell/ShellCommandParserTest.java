@@ -2,6 +2,7 @@ package dev.fileserver.client.shell;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -125,10 +126,24 @@ class ShellCommandParserTest {
         ParsedInput parsed = parser.parse(flag.line());
 
         assertThat(parsed.arguments()).containsExactly(new CommandArgument(0, flag.path()));
-        assertThat(parsed.options()).hasSize(flag.yes() ? 1 : 0).allSatisfy(option -> {
+        assertThat(parsed.options()).singleElement().satisfies(option -> {
             assertThat(option.longName()).isEqualTo("yes");
-            assertThat(option.value()).isEqualTo("true");
+            assertThat(option.value()).isEqualTo(String.valueOf(flag.yes()));
         });
+    }
+
+    @Test
+    void aFlagNotGivenArrivesWithItsDeclaredDefault() {
+        registry.registerCommand(Command.builder().name("download")
+                .options(CommandOption.with().longName("resume").defaultValue("false").build(),
+                        CommandOption.with().longName("keep").defaultValue("true").build(),
+                        CommandOption.with().longName("name").defaultValue("").build())
+                .execute((Consumer<CommandContext>) context -> { }));
+
+        ParsedInput parsed = parser.parse("download --resume report.pdf");
+
+        assertThat(parsed.options()).extracting(CommandOption::longName, CommandOption::value)
+                .containsExactlyInAnyOrder(tuple("resume", "true"), tuple("keep", "true"));
     }
 
     @Test
