@@ -32,7 +32,12 @@ class OneShotStartupIT extends AgainstOneRealServer {
                 "--fileserver.port=" + server.port(), "ls", "docs")
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(temp.resolve("out").toFile()).redirectError(temp.resolve("err").toFile()).start();
-        assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the client exits").isTrue();
+        try {
+            assertThat(process.waitFor(2, TimeUnit.MINUTES)).as("the client exits").isTrue();
+        }
+        finally {
+            process.destroyForcibly();
+        }
 
         assertThat(process.exitValue()).as(Files.readString(temp.resolve("err"))).isZero();
         assertThat(Files.readString(temp.resolve("out"), StandardCharsets.UTF_8)).isEqualTo("a.txt\n");

@@ -3,6 +3,7 @@ package dev.fileserver.wire;
 import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.Objects;
 
 /**
  * Passes writes on in slices of at most {@link Transfer#NIO_SLICE} bytes, for a stream over a
@@ -22,6 +23,7 @@ public final class SlicedOutputStream extends FilterOutputStream {
 
     @Override
     public void write(byte[] bytes, int offset, int length) throws IOException {
+        Objects.checkFromIndexSize(offset, length, bytes.length);
         while (length > 0) {
             int slice = Math.min(length, Transfer.NIO_SLICE);
             out.write(bytes, offset, slice);

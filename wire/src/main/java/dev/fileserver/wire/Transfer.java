@@ -11,17 +11,17 @@ public final class Transfer {
     public static final int BUFFER_SIZE = 64 * 1024;
 
     /**
-     * For the one copy loop of a bulk transfer: a file written or read a megabyte per system call
-     * instead of 64 KiB; the socket side takes what it has, and a reply's small frames never see it.
+     * For the one copy loop of a bulk transfer: a megabyte per turn of the loop instead of 64 KiB,
+     * handed to channels in {@link #NIO_SLICE} calls; a reply's small frames never see it.
      */
     public static final int BULK_BUFFER_SIZE = 1024 * 1024;
 
     /**
-     * The most a single read or write of a byte array may ask of a socket's streams or of a
-     * channel's: they copy through a temporary direct buffer of the call's size, which the thread
-     * keeps. With a thread per connection (JDK 17), 1 MiB calls left each connection that had moved
-     * a file holding 1 MiB of direct memory until it closed; newer JDKs slice socket calls to this
-     * size themselves.
+     * The most a single read or write of a byte array may ask of a channel, or of the streams of a
+     * socket made from one: they copy through a temporary direct buffer of the call's size, which
+     * the thread keeps. With a thread per connection (JDK 17), 1 MiB calls left each connection that
+     * had moved a file holding 1 MiB of direct memory until it closed. A plain socket's own streams
+     * already slice their calls to this size.
      */
     public static final int NIO_SLICE = 128 * 1024;
 

@@ -58,9 +58,10 @@ import org.springframework.validation.annotation.Validated;
  *                                empty file; costs upload throughput
  * @param plainTransfers          how file content moves on the plain listener: {@code channel} (the
  *                                default), uploads read by the socket's channel into a direct buffer;
- *                                {@code streams} through the socket's streams (as on TLS); {@code sendfile}, also
- *                                downloads by {@code FileChannel.transferTo} when nothing needs to see
- *                                the bytes (no rate, no digest being taken)
+ *                                {@code streams} through the socket's streams (as on TLS);
+ *                                {@code sendfile}, as {@code channel} and also downloads by
+ *                                {@code FileChannel.transferTo} when nothing needs to see the bytes
+ *                                (no rate, no digest being taken)
  * @param shutdownGracePeriod     on shutdown, transfers in progress get this long to finish
  * @param directoryCompressionLevel gzip level of folder downloads: 0 streams them uncompressed with no
  *                                spooling; 1 to 9 compress them, spooled to the system temporary folder

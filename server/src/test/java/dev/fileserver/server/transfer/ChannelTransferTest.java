@@ -20,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 import dev.fileserver.server.session.SessionRegistry;
@@ -139,11 +140,24 @@ class ChannelTransferTest {
 
     @Test
     void aFileThatShrinksWhileBeingSentEndsTheConnectionBeforeItsAnnouncedLength() throws Exception {
+        assertAShrinkingFileEndsTheConnection(server, root);
+    }
+
+    @ParameterizedTest(name = "plain-transfers {0}")
+    @ValueSource(strings = {"channel", "streams"})
+    void aFileThatShrinksWhileBeingCopiedEndsTheConnectionBeforeItsAnnouncedLength(String transfers,
+            @TempDir Path other) throws Exception {
+        try (RunningServer copying = RunningServer.start(other, "--fileserver.plain-transfers=" + transfers)) {
+            assertAShrinkingFileEndsTheConnection(copying, other);
+        }
+    }
+
+    private static void assertAShrinkingFileEndsTheConnection(RunningServer sender, Path root) throws Exception {
         Path file = root.resolve("shrinking.bin");
         try (RandomAccessFile big = new RandomAccessFile(file.toFile(), "rw")) {
             big.setLength(128L * MiB);
         }
-        try (V1Client client = V1Client.connectAccepted(server.port())) {
+        try (V1Client client = V1Client.connectAccepted(sender.port())) {
             FileHeader header = client.download("shrinking.bin", "file");
             InputStream content = client.content(header);
             content.readNBytes(MiB);

@@ -33,7 +33,7 @@ class StalledReaderTest {
     Path root;
 
     @ParameterizedTest(name = "plain-transfers {0}")
-    @ValueSource(strings = {"streams", "sendfile"})
+    @ValueSource(strings = {"streams", "channel", "sendfile"})
     void aClientThatStopsReadingItsDownloadIsClosedWithinAFewIdleTimeoutsAndItsSlotFreed(String transfers)
             throws Exception {
         try (RandomAccessFile big = new RandomAccessFile(root.resolve("big.bin").toFile(), "rw")) {

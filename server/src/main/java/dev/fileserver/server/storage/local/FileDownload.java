@@ -10,6 +10,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Objects;
 import java.util.Optional;
 
 import dev.fileserver.server.storage.Download;
@@ -19,11 +20,14 @@ import dev.fileserver.wire.Transfer;
 
 /**
  * A file, opened when the download is answered so its length is fixed before the header goes out;
- * its version is read at the same moment. A digest kept with it is read only when asked for (by a
- * download with a digest trailer), and believed only if it was kept for that version: most
- * downloads never ask, and on a file without one the attribute's absence costs an exception.
+ * its version and identity (device and inode) are read at the same moment. A digest kept with it is
+ * read only when asked for (by a download with a digest trailer), and believed only if the name
+ * still holds that same file at that version: most downloads never ask, and on a file without one
+ * the attribute's absence costs an exception. A file renamed over the name in between, even with
+ * the same size and time, is another file.
  */
-record FileDownload(FileHeader header, Path path, FileChannel channel, String version) implements Download {
+record FileDownload(FileHeader header, Path path, FileChannel channel, Object fileKey, String version)
+        implements Download {
 
     static FileDownload open(Path path) throws IOException {
         FileChannel channel = FileChannel.open(path, StandardOpenOption.READ);
@@ -31,7 +35,7 @@ record FileDownload(FileHeader header, Path path, FileChannel channel, String ve
             BasicFileAttributes attributes = DiskAttributes.of(path);
             FileHeader header = FileHeader.ofFile(path.getFileName().toString(),
                     DiskAttributes.mode(attributes, 0644), channel.size());
-            return new FileDownload(header, path, channel, KeptDigest.version(attributes));
+            return new FileDownload(header, path, channel, attributes.fileKey(), KeptDigest.version(attributes));
         }
         catch (IOException | RuntimeException e) {
             channel.close();
@@ -42,25 +46,31 @@ record FileDownload(FileHeader header, Path path, FileChannel channel, String ve
     /** The bytes before {@code offset} are not read: the channel starts there. */
     @Override
     public Download from(long offset) {
-        return new FileDownload(header.from(offset), path, channel, version);
+        return new FileDownload(header.from(offset), path, channel, fileKey, version);
     }
 
     @Override
     public Optional<String> keptSha256() {
-        return KeptDigest.read(path, version);
+        return stillTheSameFile() ? KeptDigest.read(path, version) : Optional.empty();
     }
 
     /** Kept as an upload's digest is, unless the file changed while it was sent. */
     @Override
     public void hashed(String sha256) {
+        if (stillTheSameFile()) {
+            KeptDigest.keep(path, sha256);
+        }
+    }
+
+    /** Whether the name still holds the file that was opened, at the version it had. */
+    private boolean stillTheSameFile() {
         try {
             BasicFileAttributes now = Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-            if (KeptDigest.version(now).equals(version)) {
-                KeptDigest.keep(path, sha256);
-            }
+            return Objects.equals(now.fileKey(), fileKey) && KeptDigest.version(now).equals(version);
         }
         catch (IOException e) {
-            // gone or unreadable since: nothing worth keeping
+            // gone or unreadable since: not the file that was opened, as far as a digest goes
+            return false;
         }
     }
 

@@ -137,10 +137,12 @@ public final class LocalFileStore implements FileStore {
 
     @Override
     public EntryType typeOf(StoragePath path) {
-        if (StorageRoot.isTemporary(path)) {
-            return EntryType.NOT_FOUND;
-        }
-        return typeOfResolved(root.resolve(path));
+        return typeOf(path, root.resolve(path));
+    }
+
+    /** From the path already resolved: each resolution walks the path anew, folder by folder. */
+    private static EntryType typeOf(StoragePath path, Path resolved) {
+        return StorageRoot.isTemporary(path) ? EntryType.NOT_FOUND : typeOfResolved(resolved);
     }
 
     private static EntryType typeOfResolved(Path resolved) {
@@ -201,11 +203,8 @@ public final class LocalFileStore implements FileStore {
 
     /** Resolved once: each resolution walks the whole path, which a tree does for every folder. */
     private Path existingDirectory(StoragePath directory) {
-        if (StorageRoot.isTemporary(directory)) {
-            throw new NotFoundException(directory);
-        }
         Path resolved = root.resolve(directory);
-        EntryType type = typeOfResolved(resolved);
+        EntryType type = typeOf(directory, resolved);
         if (type == EntryType.NOT_FOUND) {
             throw new NotFoundException(directory);
         }
@@ -221,9 +220,7 @@ public final class LocalFileStore implements FileStore {
         // as the v1 server named it: the folder's own name, the root's included
         String name = resolved.getFileName() == null ? "root" : resolved.getFileName().toString();
         try {
-            // from the path already resolved: each resolution walks the path anew, folder by folder
-            EntryType type = StorageRoot.isTemporary(path) ? EntryType.NOT_FOUND : typeOfResolved(resolved);
-            return switch (type) {
+            return switch (typeOf(path, resolved)) {
                 case FILE -> FileDownload.open(resolved);
                 case DIRECTORY -> compressionLevel == 0
                         ? DirectoryDownload.scan(resolved, name, root)

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
@@ -144,6 +145,26 @@ class LocalFileStoreContractTest extends FileStoreContractTest {
         }
         try (Download download = store.openForDownload(StoragePath.parse("moving.txt"))) {
             assertThat(download.keptSha256()).isEmpty();
+        }
+    }
+
+    @Test
+    void aDigestIsNotBelievedForAnotherFileRenamedOverTheNameWithTheSameSizeAndTime() throws IOException {
+        FileStore store = newStore(1 << 20, Long.MAX_VALUE / 2);
+        Files.writeString(root.resolve("named.txt"), "aaaa");
+        Files.writeString(root.resolve("other.txt"), "bbbb");
+        Files.setLastModifiedTime(root.resolve("other.txt"), Files.getLastModifiedTime(root.resolve("named.txt")));
+        String otherSha256 = Sha256.of("bbbb".getBytes(StandardCharsets.UTF_8));
+        try (Download other = store.openForDownload(StoragePath.parse("other.txt"))) {
+            other.hashed(otherSha256);
+        }
+        try (Download opened = store.openForDownload(StoragePath.parse("named.txt"))) {
+            Files.move(root.resolve("other.txt"), root.resolve("named.txt"), StandardCopyOption.ATOMIC_MOVE);
+
+            assertThat(opened.keptSha256()).as("the digest of the file now under the name").isEmpty();
+        }
+        try (Download now = store.openForDownload(StoragePath.parse("named.txt"))) {
+            assertThat(now.keptSha256()).contains(otherSha256);
         }
     }
 
