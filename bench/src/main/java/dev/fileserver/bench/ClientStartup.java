@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import dev.fileserver.testsupport.InstalledJdks;
+import dev.fileserver.testsupport.InstalledJdk;
 
 /**
  * A one-shot {@code ls} of the small folder, launch to exit: the client jar as the README runs it,
@@ -47,10 +47,9 @@ final class ClientStartup {
         String launcher = "bin/fileserver-client, JDK " + Runtime.version().feature();
         contenders.put(PLAIN, launches.plain(directory, "ls", folder));
         contenders.put(launcher, launches.launcher(jdk, directory, "ls", folder));
-        Optional<Path> aotJdk = InstalledJdks.withAotCache();
-        String aotLauncher = aotJdk.map(home -> "bin/fileserver-client, JDK " + InstalledJdks.featureVersion(home))
-                .orElse(null);
-        aotJdk.ifPresent(home -> contenders.put(aotLauncher, launches.launcher(home, directory, "ls", folder)));
+        Optional<InstalledJdk> aotJdk = InstalledJdk.atLeast(25);
+        String aotLauncher = aotJdk.map(newer -> "bin/fileserver-client, JDK " + newer.feature()).orElse(null);
+        aotJdk.ifPresent(newer -> contenders.put(aotLauncher, launches.launcher(newer.home(), directory, "ls", folder)));
         boolean python = ClientLaunches.installed("python3").isPresent();
         if (python) {
             contenders.put(PYTHON, launches.python(directory, "/list", folder));

@@ -12,6 +12,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import dev.fileserver.testsupport.InstalledJdk;
 import dev.fileserver.testsupport.ProcessMemory;
 import dev.fileserver.testsupport.ServerLauncher;
 import dev.fileserver.testsupport.ServerProcess;
@@ -57,7 +58,7 @@ final class IdleSessions {
         int harnessFeature = Runtime.version().feature();
         figures.addAll(measure(idle, harnessJdk, harnessFeature));
         if (harnessFeature < 21) {
-            Optional<NewerJdk> newer = NewerJdk.atLeast(21);
+            Optional<InstalledJdk> newer = InstalledJdk.atLeast(21);
             if (newer.isPresent()) {
                 figures.addAll(measure(idle, newer.get().home(), newer.get().feature()));
             }

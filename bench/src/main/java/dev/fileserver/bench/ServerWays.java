@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import dev.fileserver.testsupport.InstalledJdk;
 import dev.fileserver.testsupport.ServerLauncher;
 
 /**
@@ -23,7 +24,7 @@ final class ServerWays {
         Map<String, ServerLauncher> ways = new LinkedHashMap<>();
         ways.put(plain(), ServerLauncher.fromJar(options.serverJar()).withJvmOptions(options.serverJvmOptions()));
         ways.put(SCRIPT + ", " + harness, ServerLauncher.fromScript(SCRIPT).withJvmOptions(options.serverJvmOptions()));
-        NewerJdk.atLeast(25).filter(jdk -> jdk.feature() > Runtime.version().feature()).ifPresent(jdk -> {
+        InstalledJdk.atLeast(25).filter(jdk -> jdk.feature() > Runtime.version().feature()).ifPresent(jdk -> {
             ways.put("java -jar, JDK " + jdk.feature(), ServerLauncher.fromJar(options.serverJar())
                     .withJvmOptions(options.serverJvmOptions()).withJavaHome(jdk.home()));
             ways.put(SCRIPT + ", JDK " + jdk.feature(), ServerLauncher.fromScript(SCRIPT)

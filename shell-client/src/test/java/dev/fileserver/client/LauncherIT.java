@@ -16,7 +16,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import dev.fileserver.testsupport.InstalledJdks;
+import dev.fileserver.testsupport.InstalledJdk;
 
 /**
  * {@code bin/fileserver-client}, run as a script runs it against the real server: whatever state
@@ -114,7 +114,7 @@ class LauncherIT extends AgainstOneRealServer {
     @Test
     void onAJdkWithTheAotCacheTheFirstRunPrintsOnlyWhatTheCommandPrintsAndLeavesACacheTheNextRunUses()
             throws Exception {
-        Path jdk = InstalledJdks.withAotCache().orElse(null);
+        Path jdk = InstalledJdk.atLeast(25).map(InstalledJdk::home).orElse(null);
         assumeTrue(jdk != null, "no JDK 25 or newer installed");
         Map<String, String> onThatJdk = Map.of("JAVA_HOME", jdk.toString());
         Path classes = temp.resolve("classes.log");
