@@ -37,10 +37,10 @@ class FileFrameRoundTripTest {
     }
 
     @Test
-    void aFileHeaderCarriesExactlyTheFourV1Keys() throws IOException {
+    void aFileHeaderCarriesExactlyTheFourV1KeysInTheV1Order() throws IOException {
         Map<String, Object> json = headerJson(headerFrame(FileHeader.ofFile("notes.txt", 0644, 5)));
 
-        assertThat(json).containsOnly(
+        assertThat(json).containsExactly(
                 entry("is_compressed", false),
                 entry("file_name", "notes.txt"),
                 entry("permissions", 33188),

@@ -30,7 +30,9 @@ class FileHeaderValidationTest {
             "\"a.txt\"",
             "42",
             "null",
-            "true"})
+            "true",
+            "{\"is_compressed\": false, \"file_name\": \"a\", \"permissions\": 33188, \"file_len\": 1} {}",
+            "{\"is_compressed\": false, \"file_name\": \"a\", \"permissions\": 33188, \"file_len\": 1} x"})
     void aHeaderThatIsNotAJsonObjectIsMalformed(String json) {
         assertThatThrownBy(() -> read(json)).isInstanceOf(MalformedHeaderException.class);
     }
@@ -103,6 +105,22 @@ class FileHeaderValidationTest {
                 + "\"file_len\": 3, \"file_name_2\": 5}");
 
         assertThat(header).isEqualTo(new FileHeader(false, "a.txt", 0100600, 3, false));
+    }
+
+    @Test
+    void whitespaceAroundTheObjectIsAllowed() throws IOException {
+        FileHeader header = read(" {\"is_compressed\": false, \"file_name\": \"a\", \"permissions\": 33188, "
+                + "\"file_len\": 1}\n");
+
+        assertThat(header).isEqualTo(new FileHeader(false, "a", 0100644, 1, false));
+    }
+
+    @Test
+    void aRepeatedKeyTakesItsLastValueAsPythonsJsonDoes() throws IOException {
+        FileHeader header = read("{\"is_compressed\": false, \"file_name\": \"first\", \"permissions\": 33188, "
+                + "\"file_len\": 1, \"file_name\": \"last\"}");
+
+        assertThat(header.fileName()).isEqualTo("last");
     }
 
     @Test
