@@ -10,7 +10,6 @@ import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.shell.core.command.CommandRegistry;
 import org.springframework.shell.core.command.annotation.Command;
-import org.springframework.shell.core.command.annotation.support.CommandFactoryBean;
 import org.springframework.util.ClassUtils;
 import org.springframework.util.ReflectionUtils.MethodFilter;
 
@@ -23,6 +22,7 @@ import org.springframework.util.ReflectionUtils.MethodFilter;
  * a tenth of a one-shot command's start-up. So in 4.0.1. The command beans that are not methods
  * ({@code help}, {@code clear}, {@code history}) the registry adds itself once the context is up;
  * the built-in {@code quit} only the interactive shell needs, and adds (see {@link InteractiveShell}).
+ * Each command is made, with its bean, only when first used (see {@link DeferredCommand}).
  */
 final class CommandMethods {
 
@@ -40,9 +40,7 @@ final class CommandMethods {
                 continue;
             }
             for (Method method : MethodIntrospector.selectMethods(ClassUtils.getUserClass(type), COMMAND)) {
-                CommandFactoryBean command = new CommandFactoryBean(method);
-                command.setApplicationContext(context);
-                registry.registerCommand(command.getObject());
+                registry.registerCommand(DeferredCommand.of(method, context));
             }
         }
         return registry;
