@@ -153,8 +153,8 @@ public final class Bench {
             section("idle", "Idle sessions", "Each run starts a server of its own, opens the idle sessions (each "
                     + "greeted), then runs the active clients beside them; memory from /proc after a full GC.",
                     () -> new IdleSessions(context).run());
-            section("client-startup", "Client start-up", "A one-shot ls of a 12-file folder, launch to exit, as a "
-                    + "script runs it; the launches of a run in turn. bin/fileserver-client runs the extracted jar with "
+            section("client-startup", "Client start-up", "A one-shot ls of a 12-file folder, then a one-shot "
+                    + "upload of a 4 KiB file, launch to exit, as a script runs them; the launches of a run in turn. bin/fileserver-client runs the extracted jar with "
                     + "Spring AOT and a class archive (CDS; the AOT cache from JDK 25) made by a first, untimed run.",
                     () -> new ClientStartup(context).run());
             section("client", "Client transfers", "bin/fileserver-client, a process per transfer, SHA-256 on as "

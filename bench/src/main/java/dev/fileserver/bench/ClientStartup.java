@@ -7,15 +7,17 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Arrays;
+import java.util.Random;
 
 import dev.fileserver.testsupport.InstalledJdk;
 
 /**
- * A one-shot {@code ls} of the small folder, launch to exit: the client jar as the README runs it,
- * through {@code bin/fileserver-client} on the harness's JDK and on a JDK with the AOT cache when
- * one is installed, and the Python v1 client; the launches of one run go in turn, the first of
- * them changing from run to run. Each listing is checked.
+ * One-shot commands, launch to exit: an {@code ls} of the small folder and an upload of a 4 KiB
+ * file, each by the client jar as the README runs it, through {@code bin/fileserver-client} on the
+ * harness's JDK and on a JDK with the AOT cache when one is installed, and by the Python v1 client;
+ * the launches of one run go in turn, the first of them changing from run to run. Each listing is
+ * checked, and each uploaded file against the local one. The targets are the listing's.
  */
 final class ClientStartup {
 
@@ -26,6 +28,8 @@ final class ClientStartup {
 
     private static final String PLAIN = "java -jar shell-client.jar";
 
+    private static final String UPLOADED = "one-shot-upload.bin";
+
     private final BenchContext context;
 
     private final ClientLaunches launches;
@@ -35,6 +39,12 @@ final class ClientStartup {
         this.launches = new ClientLaunches(context.options(), context.workspace(), context.serverPort());
     }
 
+    /** What a launch must have done: its nanoseconds when it did, else an exception. */
+    private interface Check {
+
+        long nanos(Launch launch) throws IOException, InterruptedException;
+    }
+
     List<Figure> run() throws IOException, InterruptedException {
         String title = "One-shot ls, launch to exit";
         if (!Files.isRegularFile(context.options().clientJar())) {
@@ -42,31 +52,51 @@ final class ClientStartup {
         }
         Path directory = context.workspace().clientFolder("startup");
         String folder = Fixtures.SMALL_FOLDER;
+        List<Figure> figures = new ArrayList<>(race(title, "ls", contenders(directory, List.of("ls", folder),
+                List.of("/list", folder)), this::listed, true));
+        byte[] content = new byte[4096];
+        new Random(4096).nextBytes(content);
+        Path local = Files.write(directory.resolve(UPLOADED), content);
+        figures.addAll(race("One-shot upload of a 4 KiB file, launch to exit", "upload",
+                contenders(directory, List.of("upload", local.toString()), List.of("/upload", local.toString())),
+                launch -> uploaded(launch, content), false));
+        return figures;
+    }
+
+    /** The same request by each contender: the client's words, and the Python client's. */
+    private Map<String, Launch> contenders(Path directory, List<String> words, List<String> request) {
         Map<String, Launch> contenders = new LinkedHashMap<>();
-        Path jdk = ClientLaunches.harnessJavaHome();
-        String launcher = "bin/fileserver-client, JDK " + Runtime.version().feature();
-        contenders.put(PLAIN, launches.plain(directory, "ls", folder));
-        contenders.put(launcher, launches.launcher(jdk, directory, "ls", folder));
-        Optional<InstalledJdk> aotJdk = InstalledJdk.atLeast(25);
-        String aotLauncher = aotJdk.map(newer -> "bin/fileserver-client, JDK " + newer.feature()).orElse(null);
-        aotJdk.ifPresent(newer -> contenders.put(aotLauncher, launches.launcher(newer.home(), directory, "ls", folder)));
-        boolean python = ClientLaunches.installed("python3").isPresent();
-        if (python) {
-            contenders.put(PYTHON, launches.python(directory, "/list", folder));
+        String[] clientWords = words.toArray(String[]::new);
+        contenders.put(PLAIN, launches.plain(directory, clientWords));
+        contenders.put(launcherName(Runtime.version().feature()),
+                launches.launcher(ClientLaunches.harnessJavaHome(), directory, clientWords));
+        InstalledJdk.atLeast(25).ifPresent(newer -> contenders.put(launcherName(newer.feature()),
+                launches.launcher(newer.home(), directory, clientWords)));
+        if (ClientLaunches.installed("python3").isPresent()) {
+            contenders.put(PYTHON, launches.python(directory, request.toArray(String[]::new)));
         }
+        return contenders;
+    }
+
+    private static String launcherName(int feature) {
+        return "bin/fileserver-client, JDK " + feature;
+    }
+
+    private List<Figure> race(String title, String what, Map<String, Launch> contenders, Check check, boolean targets)
+            throws IOException, InterruptedException {
         // the first launch through bin/fileserver-client makes its archive: not timed
         for (Launch launch : contenders.values()) {
-            checked(launch);
+            check.nanos(launch);
         }
         Map<String, List<Double>> seconds = new LinkedHashMap<>();
         contenders.keySet().forEach(name -> seconds.put(name, new ArrayList<>()));
         List<String> names = new ArrayList<>(contenders.keySet());
         int runs = Math.max(MIN_RUNS, context.runs());
         for (int run = 0; run < runs; run++) {
-            StringBuilder line = new StringBuilder("one-shot ls, run " + (run + 1) + ":");
+            StringBuilder line = new StringBuilder("one-shot " + what + ", run " + (run + 1) + ":");
             for (int i = 0; i < names.size(); i++) {
                 String name = names.get((run + i) % names.size());
-                double taken = Rates.seconds(checked(contenders.get(name)));
+                double taken = Rates.seconds(check.nanos(contenders.get(name)));
                 seconds.get(name).add(taken);
                 line.append(String.format(" %s %.2f s;", name, taken));
             }
@@ -74,8 +104,8 @@ final class ClientStartup {
         }
         List<Figure> figures = new ArrayList<>();
         seconds.forEach((name, values) -> figures.add(Figure.measured(title + ", " + name, Unit.SECONDS,
-                Samples.of(values), name.startsWith("bin/") ? Target.atMost(0.6, Unit.SECONDS) : Target.NONE)));
-        if (!python) {
+                Samples.of(values), targets && name.startsWith("bin/") ? Target.atMost(0.6, Unit.SECONDS) : Target.NONE)));
+        if (!seconds.containsKey(PYTHON)) {
             figures.add(Figure.unavailable(title + ", " + PYTHON, "python3 is not installed", Target.NONE));
             return figures;
         }
@@ -83,19 +113,30 @@ final class ClientStartup {
             if (!name.equals(PYTHON)) {
                 figures.add(Figure.measured(title + ", ratio " + name + " / " + PYTHON, Unit.RATIO,
                         Samples.of(Rates.ratios(seconds.get(name), seconds.get(PYTHON))),
-                        name.startsWith("bin/") ? Target.atMost(3, Unit.RATIO) : Target.NONE));
+                        targets && name.startsWith("bin/") ? Target.atMost(3, Unit.RATIO) : Target.NONE));
             }
         }
         return figures;
     }
 
     /** Nanoseconds from launch to exit of a listing that names every file of the small folder. */
-    private long checked(Launch launch) throws IOException, InterruptedException {
+    private long listed(Launch launch) throws IOException, InterruptedException {
         Launch.Ended ended = launch.succeed();
         for (String name : context.fixtures().smallListing().split("\n")) {
             if (!ended.output().contains(name)) {
                 throw new ByteMismatchException(launch.what() + " listed no '" + name + "': " + ended.output());
             }
+        }
+        return ended.nanos();
+    }
+
+    /** Nanoseconds from launch to exit of an upload that left {@code content} in the server's root. */
+    private long uploaded(Launch launch, byte[] content) throws IOException, InterruptedException {
+        Path stored = context.fixtures().path(UPLOADED);
+        Files.deleteIfExists(stored);
+        Launch.Ended ended = launch.succeed();
+        if (!Files.isRegularFile(stored) || !Arrays.equals(Files.readAllBytes(stored), content)) {
+            throw new ByteMismatchException(launch.what() + " left no copy of the uploaded file: " + ended.output());
         }
         return ended.nanos();
     }
