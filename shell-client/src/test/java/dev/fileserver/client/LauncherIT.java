@@ -136,6 +136,34 @@ class LauncherIT extends AgainstOneRealServer {
         assertThat(failing.err()).isEqualTo("Error: 'nowhere' not found\n");
     }
 
+    @Test
+    void aTransferAfterTheFirstRunArrivesAndPrintsOnlyItsSummary() throws Exception {
+        assertUploadsAfterAListing(Map.of());
+        assertThat(cache.resolve("transfer-options")).doesNotExist();
+    }
+
+    @Test
+    void onAJdkWithTheAotCacheATransferStartsWithoutTheTrainingDataAndArrives() throws Exception {
+        Path jdk = InstalledJdk.atLeast(25).map(InstalledJdk::home).orElse(null);
+        assumeTrue(jdk != null, "no JDK 25 or newer installed");
+
+        assertUploadsAfterAListing(Map.of("JAVA_HOME", jdk.toString()));
+        assertThat(Files.readAllLines(cache.resolve("transfer-options"))).contains("-XX:-AOTReplayTraining");
+    }
+
+    /** The first run lists (and trains); an upload after it runs with the transfer's compiler options. */
+    private void assertUploadsAfterAListing(Map<String, String> environment) throws Exception {
+        Path local = Files.writeString(temp.resolve("up.txt"), "uploaded through the launcher");
+
+        assertListed(launch(environment, "ls", "docs"));
+        Ran upload = launch(environment, "upload", local.toString());
+
+        assertThat(upload.exitCode()).as(upload.err()).isZero();
+        assertThat(upload.err()).isEmpty();
+        assertThat(upload.out()).startsWith("Uploaded 'up.txt'");
+        assertThat(root.resolve("up.txt")).hasContent("uploaded through the launcher");
+    }
+
     private Path archive() throws IOException {
         try (Stream<Path> files = Files.list(cache)) {
             return files.filter(file -> file.getFileName().toString().startsWith("archive.")).findFirst()
