@@ -130,19 +130,28 @@ final class FileHeaderCodec {
      */
     private static Map<String, Member> members(byte[] json) throws MalformedHeaderException {
         Map<String, Member> members = new HashMap<>();
+        boolean object;
         try (JsonParser parser = JSON.createParser(ObjectReadContext.empty(), json)) {
-            if (parser.nextToken() != JsonToken.START_OBJECT) {
-                throw new MalformedHeaderException("not a JSON object");
+            JsonToken first = parser.nextToken();
+            object = first == JsonToken.START_OBJECT;
+            if (object) {
+                for (String name = parser.nextName(); name != null; name = parser.nextName()) {
+                    members.put(name, Member.read(parser, parser.nextToken()));
+                }
             }
-            for (String name = parser.nextName(); name != null; name = parser.nextName()) {
-                members.put(name, Member.read(parser, parser.nextToken()));
+            else if (first != null) {
+                // read to the end all the same: JSON that is not even valid is told as such
+                parser.skipChildren();
             }
-            if (parser.nextToken() != null) {
-                throw new MalformedHeaderException("not valid JSON (more after the object)");
+            if (first != null && parser.nextToken() != null) {
+                throw new MalformedHeaderException("not valid JSON");
             }
         }
         catch (JacksonException e) {
             throw new MalformedHeaderException("not valid JSON");
+        }
+        if (!object) {
+            throw new MalformedHeaderException("not a JSON object");
         }
         return members;
     }
@@ -177,9 +186,10 @@ final class FileHeaderCodec {
             return token == JsonToken.VALUE_TRUE;
         }
 
-        /** As the v1 header reads {@code ack}: true, a non-zero integer, or the text "true". */
+        /** As the header has always read {@code ack}: true, a non-zero integer, or exactly the text "true". */
         boolean isTrueish() {
-            return isTrue() || (isLong && number != 0) || (isString() && "true".equals(text.trim()));
+            return isTrue() || (token == JsonToken.VALUE_NUMBER_INT && (!isLong || number != 0))
+                    || (isString() && "true".equals(text));
         }
     }
 }

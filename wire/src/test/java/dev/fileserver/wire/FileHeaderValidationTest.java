@@ -6,11 +6,15 @@ import static dev.fileserver.wire.support.TestSupport.streamOf;
 import static dev.fileserver.wire.support.TestSupport.utf8;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.io.IOException;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class FileHeaderValidationTest {
@@ -130,6 +134,45 @@ class FileHeaderValidationTest {
         assertThat(read("{" + base + ", \"ack\": true}").ack()).isTrue();
         assertThat(read("{" + base + ", \"ack\": false}").ack()).isFalse();
         assertThat(read("{" + base + "}").ack()).isFalse();
+    }
+
+    /** Every value of {@code ack} as the header has always read it (Jackson's lenient {@code asBoolean}). */
+    static Stream<Arguments> ackValues() {
+        return Stream.of(arguments("true", true), arguments("false", false), arguments("1", true),
+                arguments("0", false), arguments("-0", false), arguments("-1", true),
+                arguments("99999999999999999999", true), arguments("\"true\"", true), arguments("\" true\"", false),
+                arguments("\"TRUE\"", false), arguments("\"yes\"", false), arguments("null", false),
+                arguments("1.5", false), arguments("{\"a\": [1, {\"b\": true}]}", false), arguments("[true]", false));
+    }
+
+    @ParameterizedTest(name = "ack {0}")
+    @MethodSource("ackValues")
+    void theAckExtensionIsReadLeniently(String value, boolean ack) throws IOException {
+        assertThat(read("{\"is_compressed\": false, \"file_name\": \"a\", \"permissions\": 33188, \"file_len\": 0, "
+                + "\"ack\": " + value + "}").ack()).isEqualTo(ack);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"[1", "42 x", "\"a\" x", "{\"is_compressed\": false} {}", "{\"a\": [1, 2}", "[{\"a\": 1]"})
+    void jsonThatIsNotValidIsToldAsSuch(String json) {
+        assertThatThrownBy(() -> read(json)).isInstanceOf(MalformedHeaderException.class)
+                .hasMessageEndingWith("not valid JSON");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"", " ", "[]", "42", "\"a\"", "null", "[{\"a\": 1}]"})
+    void validJsonThatIsNotAnObjectIsToldAsSuch(String json) {
+        assertThatThrownBy(() -> read(json)).isInstanceOf(MalformedHeaderException.class)
+                .hasMessageEndingWith("not a JSON object");
+    }
+
+    @Test
+    void aNestedValueOfAnUnknownKeyMustStillBeValidUtf8() {
+        byte[] json = concat(utf8("{\"is_compressed\": false, \"nested\": {\"x\": [\"caf"), new byte[] {(byte) 0xE9},
+                utf8("\"]}, \"file_name\": \"a\", \"permissions\": 33188, \"file_len\": 0}"));
+
+        assertThatThrownBy(() -> new FrameReader(streamOf(frame(json)), FrameLimits.DEFAULT).readFileHeader())
+                .isInstanceOf(MalformedHeaderException.class);
     }
 
     @Test
