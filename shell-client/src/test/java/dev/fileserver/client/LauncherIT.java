@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -138,8 +139,7 @@ class LauncherIT extends AgainstOneRealServer {
 
     @Test
     void aTransferAfterTheFirstRunArrivesAndPrintsOnlyItsSummary() throws Exception {
-        assertUploadsAfterAListing(Map.of());
-        assertThat(cache.resolve("transfer-options")).doesNotExist();
+        assertUploadsAfterAListing(Map.of(), Runtime.version().feature() >= 25);
     }
 
     @Test
@@ -147,21 +147,46 @@ class LauncherIT extends AgainstOneRealServer {
         Path jdk = InstalledJdk.atLeast(25).map(InstalledJdk::home).orElse(null);
         assumeTrue(jdk != null, "no JDK 25 or newer installed");
 
-        assertUploadsAfterAListing(Map.of("JAVA_HOME", jdk.toString()));
-        assertThat(Files.readAllLines(cache.resolve("transfer-options"))).contains("-XX:-AOTReplayTraining");
+        assertUploadsAfterAListing(Map.of("JAVA_HOME", jdk.toString()), true);
     }
 
-    /** The first run lists (and trains); an upload after it runs with the transfer's compiler options. */
-    private void assertUploadsAfterAListing(Map<String, String> environment) throws Exception {
+    /**
+     * The first run lists (and trains); after it, an upload arrives and prints only its summary, and
+     * the JVM of an upload and that of a listing get the compiler options each is meant to get.
+     */
+    private void assertUploadsAfterAListing(Map<String, String> environment, boolean aotCache) throws Exception {
         Path local = Files.writeString(temp.resolve("up.txt"), "uploaded through the launcher");
 
         assertListed(launch(environment, "ls", "docs"));
         Ran upload = launch(environment, "upload", local.toString());
+        String uploadFlags = flags(environment, "upload", local.toString());
+        String listingFlags = flags(environment, "ls", "docs");
 
         assertThat(upload.exitCode()).as(upload.err()).isZero();
         assertThat(upload.err()).isEmpty();
-        assertThat(upload.out()).startsWith("Uploaded 'up.txt'");
+        assertThat(upload.out().lines()).singleElement().asString().startsWith("Uploaded 'up.txt'");
         assertThat(root.resolve("up.txt")).hasContent("uploaded through the launcher");
+        assertThat(uploadFlags).contains("-XX:Tier4InvocationThreshold=50000").doesNotContain("TieredStopAtLevel");
+        assertThat(listingFlags).contains("-XX:TieredStopAtLevel=1").doesNotContain("Tier4InvocationThreshold");
+        if (aotCache) {
+            assertThat(Files.readAllLines(cache.resolve("transfer-options"))).contains("-XX:-AOTReplayTraining");
+            assertThat(uploadFlags).contains("-XX:-AOTReplayTraining");
+        }
+        else {
+            assertThat(cache.resolve("transfer-options")).doesNotExist();
+            assertThat(uploadFlags).doesNotContain("-XX:-AOTReplayTraining");
+        }
+        assertThat(listingFlags).doesNotContain("-XX:-AOTReplayTraining");
+    }
+
+    /** The options the launcher's JVM ran {@code words} with, as the JVM prints them. */
+    private String flags(Map<String, String> environment, String... words) throws Exception {
+        Map<String, String> printing = new HashMap<>(environment);
+        printing.put("JDK_JAVA_OPTIONS", "-XX:+PrintCommandLineFlags");
+        Ran ran = launch(printing, words);
+        assertThat(ran.exitCode()).as(ran.err()).isZero();
+        return ran.out().lines().filter(line -> line.startsWith("-XX:")).findFirst()
+                .orElseThrow(() -> new AssertionError("the JVM printed no flags: " + ran.out()));
     }
 
     private Path archive() throws IOException {
