@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Objects;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.annotation.MergedAnnotations;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandCreationException;
 import org.springframework.shell.core.command.CommandOption;
 import org.springframework.shell.core.command.ExitStatus;
 import org.springframework.shell.core.command.availability.AvailabilityProvider;
@@ -49,9 +51,10 @@ final class DeferredCommand implements Command {
 
     /** The command of {@code method}, whose declaring class is a bean of {@code context}. */
     static DeferredCommand of(Method method, ApplicationContext context) {
-        org.springframework.shell.core.command.annotation.Command declared = method
-                .getAnnotation(org.springframework.shell.core.command.annotation.Command.class);
-        if (declared == null || String.join(" ", declared.name()).isEmpty() || declared.group().isEmpty()
+        // read as Spring Shell reads it, aliases and meta-annotations included
+        org.springframework.shell.core.command.annotation.Command declared = MergedAnnotations.from(method)
+                .get(org.springframework.shell.core.command.annotation.Command.class).synthesize();
+        if (String.join(" ", declared.name()).isEmpty() || declared.group().isEmpty()
                 || declared.description().isEmpty()) {
             throw new IllegalStateException(method + " must name its command, group and description in @Command: "
                     + "the registry reads them without making the command");
@@ -111,9 +114,20 @@ final class DeferredCommand implements Command {
         return made().execute(commandContext);
     }
 
-    /** The command as Spring Shell makes it, with its bean. */
+    /**
+     * The command as Spring Shell makes it, with its bean. A bean that cannot be made is told as
+     * the command's failure, and tried again at the next use.
+     */
     Command made() {
-        return made.obtain();
+        try {
+            return made.obtain();
+        }
+        catch (CommandCreationException e) {
+            throw e;
+        }
+        catch (RuntimeException e) {
+            throw new CommandCreationException("the command '" + name + "' cannot be made", e);
+        }
     }
 
     @Override

