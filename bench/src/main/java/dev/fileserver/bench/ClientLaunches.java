@@ -46,7 +46,7 @@ final class ClientLaunches {
                 "--fileserver.port=" + port));
         command.addAll(List.of(words));
         Path cache = workspace.base().resolve("client-launch-" + javaHome.getFileName());
-        return new Launch("bin/fileserver-client", command, Map.of("JAVA_HOME", javaHome.toString(),
+        return new Launch("bin/fileserver-client on " + javaHome.getFileName(), command, Map.of("JAVA_HOME", javaHome.toString(),
                 "FILESERVER_CLIENT_JAR", options.clientJar().toString(), "FILESERVER_CLIENT_CACHE", cache.toString()),
                 directory, log("client-launcher"));
     }

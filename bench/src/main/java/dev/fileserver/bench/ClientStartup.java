@@ -4,10 +4,10 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Arrays;
 import java.util.Random;
 
 import dev.fileserver.testsupport.InstalledJdk;
@@ -57,9 +57,14 @@ final class ClientStartup {
         byte[] content = new byte[4096];
         new Random(4096).nextBytes(content);
         Path local = Files.write(directory.resolve(UPLOADED), content);
-        figures.addAll(race("One-shot upload of a 4 KiB file, launch to exit", "upload",
-                contenders(directory, List.of("upload", local.toString()), List.of("/upload", local.toString())),
-                launch -> uploaded(launch, content), false));
+        try {
+            figures.addAll(race("One-shot upload of a 4 KiB file, launch to exit", "upload",
+                    contenders(directory, List.of("upload", local.toString()), List.of("/upload", local.toString())),
+                    launch -> uploaded(launch, content), false));
+        }
+        finally {
+            Files.deleteIfExists(context.fixtures().path(UPLOADED));
+        }
         return figures;
     }
 
@@ -135,8 +140,11 @@ final class ClientStartup {
         Path stored = context.fixtures().path(UPLOADED);
         Files.deleteIfExists(stored);
         Launch.Ended ended = launch.succeed();
-        if (!Files.isRegularFile(stored) || !Arrays.equals(Files.readAllBytes(stored), content)) {
+        if (!Files.isRegularFile(stored)) {
             throw new ByteMismatchException(launch.what() + " left no copy of the uploaded file: " + ended.output());
+        }
+        if (!Arrays.equals(Files.readAllBytes(stored), content)) {
+            throw new ByteMismatchException(launch.what() + " left a copy that differs from the file: " + ended.output());
         }
         return ended.nanos();
     }
