@@ -2,10 +2,10 @@ package dev.fileserver.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -25,11 +25,39 @@ class OneShotStartupIT extends AgainstOneRealServer {
     void aOneShotListingPrintsItsNamesWithoutAValidatorAJarScanAnXmlParserOrATerminal() throws Exception {
         Files.createDirectories(root.resolve("docs"));
         Files.writeString(root.resolve("docs/a.txt"), "a");
-        Path classes = temp.resolve("classes.log");
 
-        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xlog:class+load=info:file=" + classes, "-Dspring.aot.enabled=true", "-jar", JAR.toAbsolutePath().toString(),
-                "--fileserver.port=" + server.port(), "ls", "docs")
+        List<String> loaded = run("ls", "docs");
+
+        assertThat(Files.readString(temp.resolve("out"), StandardCharsets.UTF_8)).isEqualTo("a.txt\n");
+        assertThat(loaded).as("classes loaded").isNotEmpty()
+                .noneMatch(line -> line.contains(" org.hibernate.validator."))
+                .noneMatch(line -> line.contains(" org.springframework.context.annotation.ClassPathScanning"))
+                .noneMatch(line -> line.contains(" com.sun.org.apache.xerces."))
+                .noneMatch(line -> line.contains(" org.apache.logging.log4j."))
+                .noneMatch(line -> line.contains(" org.jline.terminal.impl."));
+    }
+
+    @Test
+    void aOneShotUploadReadsAndWritesItsHeadersWithoutAnObjectMapper() throws Exception {
+        Path file = Files.writeString(temp.resolve("up.txt"), "up");
+
+        List<String> loaded = run("upload", file.toString());
+
+        assertThat(root.resolve("up.txt")).hasContent("up");
+        assertThat(loaded).as("classes loaded")
+                .anyMatch(line -> line.contains(" dev.fileserver.client.upload.UploadTransfer "))
+                .noneMatch(line -> line.contains(" tools.jackson.databind."))
+                .noneMatch(line -> line.contains(" org.hibernate.validator."));
+    }
+
+    /** The classes the packaged client loads while it runs {@code words} to a successful end. */
+    private List<String> run(String... words) throws Exception {
+        Path classes = temp.resolve("classes.log");
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                .toString(), "-Xlog:class+load=info:file=" + classes, "-Dspring.aot.enabled=true", "-jar",
+                JAR.toAbsolutePath().toString(), "--fileserver.port=" + server.port()));
+        command.addAll(List.of(words));
+        Process process = new ProcessBuilder(command)
                 .redirectInput(ProcessBuilder.Redirect.from(Path.of("/dev/null").toFile()))
                 .redirectOutput(temp.resolve("out").toFile()).redirectError(temp.resolve("err").toFile()).start();
         try {
@@ -38,15 +66,7 @@ class OneShotStartupIT extends AgainstOneRealServer {
         finally {
             process.destroyForcibly();
         }
-
         assertThat(process.exitValue()).as(Files.readString(temp.resolve("err"))).isZero();
-        assertThat(Files.readString(temp.resolve("out"), StandardCharsets.UTF_8)).isEqualTo("a.txt\n");
-        List<String> loaded = Files.readAllLines(classes);
-        assertThat(loaded).as("classes loaded").isNotEmpty()
-                .noneMatch(line -> line.contains(" org.hibernate.validator."))
-                .noneMatch(line -> line.contains(" org.springframework.context.annotation.ClassPathScanning"))
-                .noneMatch(line -> line.contains(" com.sun.org.apache.xerces."))
-                .noneMatch(line -> line.contains(" org.apache.logging.log4j."))
-                .noneMatch(line -> line.contains(" org.jline.terminal.impl."));
+        return Files.readAllLines(classes);
     }
 }
