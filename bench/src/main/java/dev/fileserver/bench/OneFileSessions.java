@@ -21,6 +21,14 @@ final class OneFileSessions {
         return download(V1Client.connectAccepted(port), path, target);
     }
 
+    /** Downloads {@code path}, checksummed as it streams in and kept nowhere. */
+    static Checksummed download(int port, String path) throws IOException {
+        try (V1Client session = V1Client.connectAccepted(port)) {
+            FileHeader header = session.download(path, "file");
+            return Checksummed.copy(session.content(header), OutputStream.nullOutputStream());
+        }
+    }
+
     /** Downloads on a session already accepted (over TLS, say), which is closed afterwards. */
     static Checksummed download(V1Client accepted, String path, Path target) throws IOException {
         try (V1Client session = accepted) {

@@ -38,6 +38,14 @@ final class RawClient {
         return get(connect(port), path, target);
     }
 
+    /** {@code GET} of {@code path}, checksummed as it streams in and kept nowhere. */
+    static Checksummed get(int port, String path) throws IOException {
+        try (Socket socket = connect(port)) {
+            socket.getOutputStream().write(("GET " + path + "\n").getBytes(StandardCharsets.UTF_8));
+            return Checksummed.copy(socket.getInputStream(), OutputStream.nullOutputStream());
+        }
+    }
+
     /** {@code GET} on a connection already made, which is closed afterwards. */
     static Checksummed get(Socket connected, String path, Path target) throws IOException {
         try (Socket socket = connected) {
