@@ -62,12 +62,6 @@ public final class FileServerConnectionFactory extends TcpNetServerConnectionFac
         }
     }
 
-    /**
-     * A channel's server socket closed under its accept throws {@code AsynchronousCloseException},
-     * not the {@code SocketException} Spring Integration takes for a closed listener: it would take
-     * it for a failure and stop the factory, closing every connection still in its grace period.
-     * Once accepting has stopped on purpose, the accept loop sees the factory inactive and just ends.
-     */
     @Override
     public void start() {
         // a factory started again (a context restarted) accepts again
@@ -75,6 +69,12 @@ public final class FileServerConnectionFactory extends TcpNetServerConnectionFac
         super.start();
     }
 
+    /**
+     * A channel's server socket closed under its accept throws {@code AsynchronousCloseException},
+     * not the {@code SocketException} Spring Integration takes for a closed listener: it would take
+     * it for a failure and stop the factory, closing every connection still in its grace period.
+     * Once accepting has stopped on purpose, the accept loop sees the factory inactive and just ends.
+     */
     @Override
     protected boolean isActive() {
         return !acceptingStopped && super.isActive();
